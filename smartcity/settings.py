@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 from smartcity.files.storage import private_storage_config
@@ -44,6 +45,7 @@ INSTALLED_APPS = [
     "smartcity",
     "smartcity.accounts",
     "smartcity.files",
+    "smartcity.notifications",
 ]
 
 MIDDLEWARE = [
@@ -145,6 +147,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = FILE_UPLOAD_MAX_BYTES + 1024 * 1024
 vars().update(env.email_url("EMAIL_URL", default="smtp://localhost:25"))
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Smart City Portal <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Links in emails: the public address of the portal, without a trailing slash.
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 
 CELERY_BROKER_URL = REDIS_URL
 CELERY_TIMEZONE = TIME_ZONE
@@ -152,7 +156,17 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 1, "socket_timeout": 2}
-CELERY_BEAT_SCHEDULE: dict[str, dict] = {}
+CELERY_BEAT_SCHEDULE: dict[str, dict] = {
+    # notifications left pending (broker down when the request committed) are queued again
+    "notifications-sweep": {
+        "task": "smartcity.notifications.tasks.sweep_notifications",
+        "schedule": 60.0,
+    },
+    "notifications-digest": {
+        "task": "smartcity.notifications.tasks.send_digests",
+        "schedule": crontab(hour=7, minute=0),  # 07:00 Asia/Bangkok
+    },
+}
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
