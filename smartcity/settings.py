@@ -41,9 +41,11 @@ INSTALLED_APPS = [
     "pgtrigger",
     "pghistory",
     "rules.apps.AutodiscoverRulesConfig",
+    "import_export",
     "smartcity",
     "smartcity.accounts",
     "smartcity.files",
+    "municipalities",
 ]
 
 MIDDLEWARE = [
