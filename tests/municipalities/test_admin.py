@@ -5,6 +5,7 @@ import re
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
 
 from municipalities.models import Organisation, OrganisationKind, Region
 from tests.factories.accounts import UserFactory
@@ -77,7 +78,8 @@ def test_admin_refuses_a_bad_dla_code(admin_client, db):
 
 def test_admin_changes_the_kind_and_keeps_its_history(admin_client, registry):
     org = registry["5450802"]
-    url = reverse("admin:municipalities_organisation_change", args=[org.pk])
+    with translation.override("en"):
+        url = reverse("admin:municipalities_organisation_change", args=[org.pk])
     form = admin_client.get(url).context["adminform"].form
     data = {k: v for k, v in form.initial.items() if v is not None and k in form.fields}
     data.update(kind=OrganisationKind.TOWN_MUNICIPALITY, name_th="เทศบาลเมืองเชียงใหม่")
@@ -100,7 +102,8 @@ def test_admin_csv_import_previews_row_errors_then_imports(admin_client, registr
         "6500197,subdistrict_admin_org,องค์การบริหารส่วนตำบลใหม่,ใหม่,New SAO,50,5001\n"
         "12X,subdistrict_admin_org,องค์การบริหารส่วนตำบลผิด,ผิด,Bad,50,5001\n"
     ).encode()
-    url = reverse("admin:municipalities_organisation_import")
+    with translation.override("en"):
+        url = reverse("admin:municipalities_organisation_import")
 
     preview = admin_client.post(
         url, {"import_file": SimpleUploadedFile("orgs.csv", csv), "format": "0", "resource": "0"}
@@ -118,9 +121,9 @@ def test_admin_csv_import_previews_row_errors_then_imports(admin_client, registr
          "format": "0", "resource": "0"},
     )  # fmt: skip
     confirm = preview.context["confirm_form"]
-    done = admin_client.post(
-        reverse("admin:municipalities_organisation_process_import"), confirm.initial
-    )
+    with translation.override("en"):
+        process = reverse("admin:municipalities_organisation_process_import")
+    done = admin_client.post(process, confirm.initial)
 
     assert done.status_code == 302
     created = Organisation.objects.get(dla_code="6500197")
