@@ -79,3 +79,16 @@ def test_the_schema_and_docs_describe_the_endpoints(client, db):
     assert {"search", "region", "province", "kind", "is_pilot", "page"} <= params
     assert docs.status_code == 200
     assert "/static/drf_spectacular_sidecar/" in docs.content.decode()  # assets served locally
+
+
+def test_the_province_list_takes_a_fixed_number_of_queries(
+    api_client, db, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(2):
+        every = api_client.get("/api/v1/provinces/").json()
+    with django_assert_max_num_queries(2):
+        south = api_client.get("/api/v1/provinces/", {"region": "south"}).json()
+    with django_assert_max_num_queries(1):
+        regions = api_client.get("/api/v1/regions/").json()
+
+    assert (len(every), len(south), len(regions)) == (77, 14, 6)
