@@ -6,10 +6,11 @@ from django.urls import translate_url
 
 
 def site(request: HttpRequest) -> dict:
-    """The same page in each language, for the language switch."""
+    """The same page in each language (language switch) and site-wide display settings."""
     path = request.get_full_path()
     return {
         "language_links": [
             (code, name, translate_url(path, code)) for code, name in settings.LANGUAGES
         ],
+        "map_tile_url": settings.MAP_TILE_URL,
     }

@@ -42,10 +42,12 @@ INSTALLED_APPS = [
     "pgtrigger",
     "pghistory",
     "rules.apps.AutodiscoverRulesConfig",
+    "import_export",
     "smartcity",
     "smartcity.accounts",
     "smartcity.files",
     "smartcity.notifications",
+    "municipalities",
 ]
 
 MIDDLEWARE = [
@@ -140,6 +142,10 @@ STORAGES = {
         env.str("PRIVATE_STORAGE_URL", default=""), default_root=VAR_DIR / "private"
     ),
 }
+# Map tiles for organisation pins, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png (mind the
+# tile server's usage policy). Empty: no map, coordinates and an OpenStreetMap link only.
+MAP_TILE_URL = env.str("MAP_TILE_URL", default="")
+
 # Upload limits of the file component (smartcity/files): per file, in bytes.
 FILE_UPLOAD_MAX_BYTES = env.int("FILE_UPLOAD_MAX_BYTES", default=20 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = FILE_UPLOAD_MAX_BYTES + 1024 * 1024

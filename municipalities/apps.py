@@ -1,0 +1,20 @@
+from __future__ import annotations
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MunicipalitiesConfig(AppConfig):
+    name = "municipalities"
+    verbose_name = _("Municipalities")
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_migrate
+
+        import municipalities.api  # noqa: F401 - registers the viewsets on smartcity.api.router
+        from municipalities.reference import ensure_geography
+
+        # regions, provinces and districts come back after every migrate or test flush
+        post_migrate.connect(
+            ensure_geography, sender=self, dispatch_uid="municipalities.ensure_geography"
+        )
