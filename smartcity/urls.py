@@ -10,6 +10,7 @@ from smartcity.api import router
 
 api_urlpatterns = [
     path("", include(router.urls)),
+    path("", include("smartcity.accounts.api")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
 ]

@@ -55,12 +55,17 @@ class User(AbstractBaseUser, PermissionsMixin):
     first_name_en = models.CharField(_("first name (English)"), max_length=150, blank=True)
     last_name_en = models.CharField(_("last name (English)"), max_length=150, blank=True)
     phone = models.CharField(_("phone"), max_length=20, blank=True)
+    position = models.CharField(_("position"), max_length=200, blank=True)
     language = models.CharField(
         _("preferred language"), max_length=2, choices=Language.choices, default=Language.THAI
     )
     is_staff = models.BooleanField(_("staff status"), default=False)
     is_active = models.BooleanField(_("active"), default=True)
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+    email_verified_at = models.DateTimeField(_("email verified at"), null=True, blank=True)
+    closed_at = models.DateTimeField(
+        _("closed at"), null=True, blank=True, help_text=_("Personal data anonymised (PDPA).")
+    )
 
     objects = UserManager()
 
@@ -92,5 +97,60 @@ class User(AbstractBaseUser, PermissionsMixin):
     def get_short_name(self) -> str:
         return self.first_name_th or self.first_name_en or self.email
 
-    def has_role(self, role: Role) -> bool:
-        return self.is_superuser or any(g.name == role.value for g in self.groups.all())
+    def has_role(self, role: Role | str) -> bool:
+        return self.is_superuser or any(g.name == role for g in self.groups.all())
+
+
+class AuditEvent(models.TextChoices):
+    LOGIN = "login", _("Login")
+    LOGIN_FAILED = "login_failed", _("Failed login")
+    LOCKED_OUT = "locked_out", _("Locked out")
+    LOGOUT = "logout", _("Logout")
+    ROLE_ADDED = "role_added", _("Role added")
+    ROLE_REMOVED = "role_removed", _("Role removed")
+    EMAIL_VERIFIED = "email_verified", _("Email verified")
+    PASSWORD_CHANGED = "password_changed", _("Password changed")
+    MEMBERSHIP_REQUESTED = "membership_requested", _("Membership requested")
+    MEMBERSHIP_APPROVED = "membership_approved", _("Membership approved")
+    MEMBERSHIP_REFUSED = "membership_refused", _("Membership refused")
+    MEMBERSHIP_INVITED = "membership_invited", _("Invited to an organisation")
+    STAFF_INVITED = "staff_invited", _("Staff account created")
+    DATA_EXPORTED = "data_exported", _("Personal data exported")
+    ACCOUNT_CLOSED = "account_closed", _("Account closed")
+
+
+class AuditLogQuerySet(models.QuerySet["AuditLog"]):
+    def visible_to(self, user: User) -> AuditLogQuerySet:
+        """Programme administrators read the whole log; nobody else reads it here."""
+        if user.is_authenticated and (user.is_superuser or user.has_role(Role.PROGRAMME_ADMIN)):
+            return self
+        return self.none()
+
+
+class AuditLog(models.Model):
+    """One security-relevant event; rows are only ever added (PDPA audit trail)."""
+
+    event = models.CharField(_("event"), max_length=40, choices=AuditEvent.choices)
+    user = models.ForeignKey(
+        User, verbose_name=_("user"), on_delete=models.PROTECT, null=True, blank=True,
+        related_name="audit_entries",
+    )  # fmt: skip
+    actor = models.ForeignKey(
+        User, verbose_name=_("actor"), on_delete=models.PROTECT, null=True, blank=True,
+        related_name="+",
+    )  # fmt: skip
+    username = models.CharField(_("username given"), max_length=254, blank=True)
+    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    detail = models.JSONField(_("detail"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
+
+    objects = AuditLogQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("audit log entry")
+        verbose_name_plural = _("audit log")
+        ordering = ("-created_at", "-pk")
+        indexes = (models.Index(fields=("event", "-created_at")),)
+
+    def __str__(self) -> str:
+        return f"{self.get_event_display()} {self.username or self.user_id}"
