@@ -44,9 +44,11 @@ INSTALLED_APPS = [
     "pghistory",
     "rules.apps.AutodiscoverRulesConfig",
     "axes",
+    "import_export",
     "smartcity",
     "smartcity.accounts",
     "smartcity.files",
+    "municipalities",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,243 @@
+"""Regions, provinces, districts and the organisations (LAOs and other applicant bodies)."""
+
+from __future__ import annotations
+
+import uuid
+
+import pghistory
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+DLA_CODE_VALIDATOR = RegexValidator(r"^\d{7}$", _("A DLA code has exactly 7 digits."))
+
+
+def _in_language(thai: str, english: str) -> str:
+    """The English name on English pages when there is one, else the Thai name."""
+    return english if get_language() == "en" and english else thai
+
+
+class Region(models.Model):
+    """One of Thailand's six regions (National Geographical Committee scheme)."""
+
+    code = models.SlugField(_("code"), max_length=20, unique=True)
+    name_th = models.CharField(_("name (Thai)"), max_length=100)
+    name_en = models.CharField(_("name (English)"), max_length=100)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
+        ordering = ("position", "code")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return _in_language(self.name_th, self.name_en)
+
+
+class Province(models.Model):
+    """A province (จังหวัด), keyed on its 2-digit TIS 1099 code."""
+
+    code = models.CharField(
+        _("code"), max_length=2, unique=True, validators=[RegexValidator(r"^\d{2}$")]
+    )
+    name_th = models.CharField(_("name (Thai)"), max_length=100)
+    name_en = models.CharField(_("name (English)"), max_length=100)
+    region = models.ForeignKey(
+        Region, on_delete=models.PROTECT, related_name="provinces", verbose_name=_("region")
+    )
+    # Thai dictionary order; "C" collation so PostgreSQL compares the key by code point
+    sort_key = models.CharField(max_length=200, editable=False, db_collation="C")
+
+    class Meta:
+        verbose_name = _("province")
+        verbose_name_plural = _("provinces")
+        ordering = ("sort_key",)
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return _in_language(self.name_th, self.name_en)
+
+
+class District(models.Model):
+    """A district (อำเภอ / เขต), keyed on its 4-digit TIS 1099 code."""
+
+    code = models.CharField(
+        _("code"), max_length=4, unique=True, validators=[RegexValidator(r"^\d{4}$")]
+    )
+    name_th = models.CharField(_("name (Thai)"), max_length=100)
+    name_en = models.CharField(_("name (English)"), max_length=100)
+    province = models.ForeignKey(
+        Province, on_delete=models.PROTECT, related_name="districts", verbose_name=_("province")
+    )
+    sort_key = models.CharField(max_length=200, editable=False, db_collation="C")
+
+    class Meta:
+        verbose_name = _("district")
+        verbose_name_plural = _("districts")
+        ordering = ("sort_key",)
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return _in_language(self.name_th, self.name_en)
+
+
+class OrganisationKind(models.TextChoices):
+    # values of the local kinds equal laos.csv's lao_type
+    PROVINCIAL_ADMIN_ORG = "provincial_admin_org", _("Provincial administrative organisation")
+    CITY_MUNICIPALITY = "city_municipality", _("City municipality")
+    TOWN_MUNICIPALITY = "town_municipality", _("Town municipality")
+    SUBDISTRICT_MUNICIPALITY = "subdistrict_municipality", _("Subdistrict municipality")
+    SUBDISTRICT_ADMIN_ORG = "subdistrict_admin_org", _("Subdistrict administrative organisation")
+    SPECIAL_ADMIN_AREA = "special_admin_area", _("Special local administration")
+    PROVINCE = "province", _("Province")
+    GOVERNMENT_AGENCY = "government_agency", _("Government agency")
+    UNIVERSITY = "university", _("University")
+    PRIVATE_COMPANY = "private_company", _("Private company")
+    OTHER = "other", _("Other")
+
+
+LOCAL_KINDS = frozenset(
+    {
+        OrganisationKind.PROVINCIAL_ADMIN_ORG,
+        OrganisationKind.CITY_MUNICIPALITY,
+        OrganisationKind.TOWN_MUNICIPALITY,
+        OrganisationKind.SUBDISTRICT_MUNICIPALITY,
+        OrganisationKind.SUBDISTRICT_ADMIN_ORG,
+        OrganisationKind.SPECIAL_ADMIN_AREA,
+    }
+)
+
+
+class OrganisationQuerySet(models.QuerySet["Organisation"]):
+    def local(self) -> OrganisationQuerySet:
+        """Local administrative organisations (อปท.) only."""
+        return self.filter(kind__in=LOCAL_KINDS)
+
+    def pilots(self) -> OrganisationQuerySet:
+        return self.filter(is_pilot=True)
+
+
+@pghistory.track(
+    pghistory.InsertEvent(),
+    pghistory.UpdateEvent(),
+    fields=["dla_code", "kind", "name_th", "name_en", "province", "district", "is_verified"],
+    model_name="OrganisationEvent",
+)
+class Organisation(models.Model):
+    """A body that can apply, sign or belong: an LAO from the DLA registry or another body."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    dla_code = models.CharField(
+        _("DLA code"),
+        max_length=7,
+        unique=True,
+        null=True,
+        blank=True,
+        validators=[DLA_CODE_VALIDATOR],
+        help_text=_("The 7-digit code of the Department of Local Administration, if any."),
+    )
+    kind = models.CharField(_("kind"), max_length=32, choices=OrganisationKind.choices)
+    name_th = models.CharField(_("name (Thai)"), max_length=255)
+    short_name_th = models.CharField(
+        _("short name (Thai)"),
+        max_length=200,
+        blank=True,
+        help_text=_("The name without the kind, e.g. เชียงใหม่ for เทศบาลนครเชียงใหม่."),
+    )
+    name_en = models.CharField(_("name (English)"), max_length=255, blank=True)
+    is_name_en_machine_made = models.BooleanField(
+        _("English name is machine-made"),
+        default=False,
+        help_text=_("Romanised automatically (RTGS); not an official English name."),
+    )
+    province = models.ForeignKey(
+        Province,
+        on_delete=models.PROTECT,
+        related_name="organisations",
+        null=True,
+        blank=True,
+        verbose_name=_("province"),
+    )
+    district = models.ForeignKey(
+        District,
+        on_delete=models.PROTECT,
+        related_name="organisations",
+        null=True,
+        blank=True,
+        verbose_name=_("district"),
+    )
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+    area_km2 = models.DecimalField(
+        _("area (km²)"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    population = models.PositiveIntegerField(_("population"), null=True, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    is_verified = models.BooleanField(
+        _("verified"), default=False, help_text=_("Checked by an administrator.")
+    )
+    is_pilot = models.BooleanField(
+        _("pilot of the 2020 MOU"),
+        default=False,
+        help_text=_("One of the 12 pilots of the DLA and depa smart city MOU of 2 July 2020."),
+    )
+    sort_key = models.CharField(max_length=600, editable=False, db_collation="C")
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = OrganisationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ("sort_key", "dla_code")
+        constraints = (
+            models.CheckConstraint(
+                condition=models.Q(dla_code__isnull=True) | models.Q(dla_code__regex=r"^\d{7}$"),
+                name="organisation_dla_code_7_digits",
+            ),
+        )
+        indexes = (
+            models.Index(fields=("sort_key", "dla_code"), name="organisation_sort"),
+            models.Index(fields=("kind",), name="organisation_kind"),
+        )
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return _in_language(self.name_th, self.name_en)
+
+    @property
+    def is_local(self) -> bool:
+        return self.kind in LOCAL_KINDS
+
+    @property
+    def has_location(self) -> bool:
+        return self.latitude is not None and self.longitude is not None

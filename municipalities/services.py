@@ -1,0 +1,199 @@
+"""Every write to the registry: geography sync, the DLA registry import, pilot marking."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import geothai
+from django.db import transaction
+from django.utils import timezone
+
+from municipalities.models import District, Organisation, Province, Region
+from municipalities.registry import (
+    Rejection,
+    pilots_read,
+    regions_read,
+    registry_read,
+    romanised_name,
+)
+from municipalities.thai import thai_sort_key
+
+REGION_ORDER = ("north", "northeast", "central", "east", "west", "south")
+# fields the registry file owns; the rest (website, population, verified...) belong to admins
+_REGISTRY_FIELDS = (
+    "kind", "name_th", "short_name_th", "name_en", "is_name_en_machine_made", "province_id",
+    "district_id", "latitude", "longitude", "area_km2", "sort_key",
+)  # fmt: skip
+
+
+@dataclass
+class ImportReport:
+    """What one run of the registry import did."""
+
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    rejected: list[Rejection] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        """The summary then one line per rejected row, for a terminal."""
+        summary = (
+            f"organisations: {self.created} created, {self.updated} updated, "
+            f"{self.unchanged} unchanged, {len(self.rejected)} rejected"
+        )
+        return [summary] + [
+            f"  line {r.line} ({r.dla_code or 'no code'}): {r.reason}" for r in self.rejected
+        ]
+
+
+def organisation_sort_key(*, name_th: str, short_name_th: str) -> str:
+    """Thai dictionary order on the short name, then the full name."""
+    return f"{thai_sort_key(short_name_th or name_th)}\x02{thai_sort_key(name_th)}"
+
+
+def _sync(model: type, wanted: dict[str, dict], fields: tuple[str, ...]) -> tuple[int, int]:
+    """Create missing rows and update differing ones of a code-keyed table; never delete."""
+    existing = {row.code: row for row in model.objects.all()}
+    to_create, to_update = [], []
+    for code, values in wanted.items():
+        row = existing.get(code)
+        if row is None:
+            to_create.append(model(code=code, **values))
+        elif any(getattr(row, name) != values[name] for name in fields):
+            for name in fields:
+                setattr(row, name, values[name])
+            to_update.append(row)
+    model.objects.bulk_create(to_create)
+    if to_update:
+        model.objects.bulk_update(to_update, list(fields))
+    return len(to_create), len(to_update)
+
+
+@transaction.atomic
+def geography_sync() -> list[str]:
+    """Upsert the 6 regions (regions.csv), 77 provinces and 928 districts (geothai)."""
+    region_rows = list(regions_read())
+    regions: dict[str, dict] = {}
+    for row in region_rows:
+        regions.setdefault(
+            row["region"],
+            {
+                "name_th": row["region_name_th"],
+                "name_en": row["region_name_en"],
+                "position": REGION_ORDER.index(row["region"])
+                if row["region"] in REGION_ORDER
+                else len(REGION_ORDER),
+            },
+        )
+    report = [_sync(Region, regions, ("name_th", "name_en", "position"))]
+    region_ids = dict(Region.objects.values_list("code", "pk"))
+    region_of = {row["province_code"]: region_ids[row["region"]] for row in region_rows}
+    provinces = {
+        p.code: {
+            "name_th": p.name_th,
+            "name_en": p.name_en,
+            "region_id": region_of[p.code],
+            "sort_key": thai_sort_key(p.name_th),
+        }
+        for p in geothai.provinces()
+    }
+    report.append(_sync(Province, provinces, ("name_th", "name_en", "region_id", "sort_key")))
+    province_ids = dict(Province.objects.values_list("code", "pk"))
+    districts = {
+        d.code: {
+            "name_th": d.name_th,
+            "name_en": d.name_en,
+            "province_id": province_ids[d.province_code],
+            "sort_key": thai_sort_key(d.name_th),
+        }
+        for p in geothai.provinces()
+        for d in geothai.districts(p.code)
+    }
+    report.append(_sync(District, districts, ("name_th", "name_en", "province_id", "sort_key")))
+    return [
+        f"{name}: {created} created, {updated} updated"
+        for name, (created, updated) in zip(
+            ("regions", "provinces", "districts"), report, strict=True
+        )
+    ]
+
+
+@transaction.atomic
+def registry_import(*, lines: Iterable[str]) -> ImportReport:
+    """Upsert organisations from a DLA registry CSV by DLA code; a rerun changes nothing.
+
+    Never deletes. Rows of verified organisations are left as administrators set them, and a
+    human-given English name is never replaced by a romanisation.
+    Raises RegistryFormatError when the header is not laos.csv's.
+    """
+    provinces = dict(Province.objects.values_list("code", "pk"))
+    districts = {code: (pk, province) for code, pk, province in District.objects.values_list(
+        "code", "pk", "province__code"
+    )}  # fmt: skip
+    parsed = registry_read(
+        lines,
+        province_codes=set(provinces),
+        district_provinces={code: province for code, (_, province) in districts.items()},
+    )
+    report = ImportReport(rejected=parsed.rejected)
+    codes = [row.dla_code for row in parsed.rows]
+    existing = {org.dla_code: org for org in Organisation.objects.filter(dla_code__in=codes)}
+    now = timezone.now()
+    to_create, to_update = [], []
+    for row in parsed.rows:
+        org = existing.get(row.dla_code)
+        if org is not None and org.is_verified:
+            report.unchanged += 1
+            continue
+        values = {
+            "kind": row.kind,
+            "name_th": row.name_th,
+            "short_name_th": row.short_name_th,
+            "province_id": provinces[row.province_code],
+            "district_id": districts[row.district_code][0] if row.district_code else None,
+            "latitude": row.latitude,
+            "longitude": row.longitude,
+            "area_km2": row.area_km2,
+            "sort_key": organisation_sort_key(name_th=row.name_th, short_name_th=row.short_name_th),
+        }
+        if org is None or org.is_name_en_machine_made or not org.name_en:
+            values["name_en"] = romanised_name(
+                short_name_th=row.short_name_th or row.name_th,
+                kind=row.kind,
+                province_code=row.province_code,
+                district_code=row.district_code,
+            )
+            values["is_name_en_machine_made"] = True
+        if org is None:
+            to_create.append(Organisation(dla_code=row.dla_code, **values))
+        elif any(getattr(org, name) != value for name, value in values.items()):
+            for name, value in values.items():
+                setattr(org, name, value)
+            org.updated_at = now
+            to_update.append(org)
+        else:
+            report.unchanged += 1
+    Organisation.objects.bulk_create(to_create, batch_size=1000)
+    Organisation.objects.bulk_update(to_update, [*_REGISTRY_FIELDS, "updated_at"], batch_size=1000)
+    report.created, report.updated = len(to_create), len(to_update)
+    return report
+
+
+@transaction.atomic
+def pilots_mark() -> list[str]:
+    """Mark the 12 pilots of the 2020 MOU by DLA code and give them their English names."""
+    pilots = {row["dla_code"]: row for row in pilots_read()}
+    changed = 0
+    missing = []
+    for org in Organisation.objects.filter(dla_code__in=pilots):
+        name_en = pilots[org.dla_code]["name_en"]
+        if org.is_pilot and org.name_en == name_en and not org.is_name_en_machine_made:
+            continue
+        org.is_pilot, org.name_en, org.is_name_en_machine_made = True, name_en, False
+        org.save(update_fields=["is_pilot", "name_en", "is_name_en_machine_made", "updated_at"])
+        changed += 1
+    found = set(Organisation.objects.filter(dla_code__in=pilots).values_list("dla_code", flat=True))
+    missing = sorted(set(pilots) - found)
+    line = f"pilots: {len(pilots) - len(missing)} of {len(pilots)} present, {changed} marked now"
+    return [line] + [f"  pilot {code} is not in the registry" for code in missing]
