@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from smartcity.accounts import services
 from smartcity.accounts.forms import StaffInviteForm
-from smartcity.accounts.models import AuditLog, User
+from smartcity.accounts.models import AuditLog, Membership, User
 from smartcity.errors import DomainError
 
 
@@ -20,6 +20,7 @@ class UserAdmin(DjangoUserAdmin):
     list_display = ("email", "first_name_th", "last_name_th", "language", "is_staff", "is_active")
     list_filter = ("is_staff", "is_active", "groups", "language")
     search_fields = ("email", "first_name_th", "last_name_th", "first_name_en", "last_name_en")
+    raw_id_fields = ("home_organisation",)
     readonly_fields = ("uuid", "last_login", "date_joined", "email_verified_at", "closed_at")
     fieldsets = (
         (None, {"fields": ("uuid", "email", "password")}),
@@ -36,7 +37,10 @@ class UserAdmin(DjangoUserAdmin):
                 )
             },
         ),
-        (_("Permissions"), {"fields": ("is_active", "is_superuser", "groups")}),
+        (
+            _("Permissions"),
+            {"fields": ("is_active", "is_superuser", "groups", "home_organisation")},
+        ),
         (
             _("Important dates"),
             {"fields": ("last_login", "date_joined", "email_verified_at", "closed_at")},
@@ -103,3 +107,41 @@ class AuditLogAdmin(admin.ModelAdmin):
 
     def has_module_permission(self, request: HttpRequest) -> bool:
         return request.user.has_perm("accounts.view_auditlog")
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = ("user", "organisation", "status", "proposes_organisation",
+                    "organisation_verified", "created_at", "decided_by")  # fmt: skip
+    list_filter = ("status", "proposes_organisation", "organisation__is_verified")
+    search_fields = ("user__email", "user__first_name_th", "organisation__name_th",
+                     "organisation__name_en", "organisation__dla_code")  # fmt: skip
+    list_select_related = ("user", "organisation", "decided_by")
+    raw_id_fields = ("user", "organisation", "invited_by")
+    readonly_fields = ("uuid", "status", "decided_by", "decided_at", "created_at")
+    actions = ("approve", "refuse")
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Membership]:
+        return super().get_queryset(request).visible_to(request.user)
+
+    @admin.display(boolean=True, description=_("organisation verified"))
+    def organisation_verified(self, membership: Membership) -> bool:
+        return membership.organisation.is_verified
+
+    def _decide(self, request: HttpRequest, queryset: QuerySet[Membership], decide: object) -> None:
+        done = 0
+        for membership in queryset:
+            try:
+                decide(membership=membership, actor=request.user)
+                done += 1
+            except DomainError as error:
+                self.message_user(request, f"{membership}: {error.message}", messages.WARNING)
+        self.message_user(request, _("%(count)d memberships decided.") % {"count": done})
+
+    @admin.action(description=_("Approve the memberships (and proposed organisations)"))
+    def approve(self, request: HttpRequest, queryset: QuerySet[Membership]) -> None:
+        self._decide(request, queryset, services.membership_approve)
+
+    @admin.action(description=_("Refuse the memberships"))
+    def refuse(self, request: HttpRequest, queryset: QuerySet[Membership]) -> None:
+        self._decide(request, queryset, services.membership_refuse)

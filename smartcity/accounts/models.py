@@ -62,6 +62,11 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_staff = models.BooleanField(_("staff status"), default=False)
     is_active = models.BooleanField(_("active"), default=True)
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+    home_organisation = models.ForeignKey(
+        "municipalities.Organisation", verbose_name=_("home organisation"),
+        on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        help_text=_("For staff: the body they work for, e.g. depa or DLA."),
+    )  # fmt: skip
     email_verified_at = models.DateTimeField(_("email verified at"), null=True, blank=True)
     closed_at = models.DateTimeField(
         _("closed at"), null=True, blank=True, help_text=_("Personal data anonymised (PDPA).")
@@ -154,3 +159,82 @@ class AuditLog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_event_display()} {self.username or self.user_id}"
+
+
+class MembershipStatus(models.TextChoices):
+    PENDING = "pending", _("Pending approval")
+    APPROVED = "approved", _("Approved")
+    REFUSED = "refused", _("Refused")
+
+
+class MembershipQuerySet(models.QuerySet["Membership"]):
+    def approved(self) -> MembershipQuerySet:
+        return self.filter(status=MembershipStatus.APPROVED)
+
+    def visible_to(self, user: User) -> MembershipQuerySet:
+        """Administrators see all; a user sees their own and those of organisations they serve."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser or user.has_role(Role.PROGRAMME_ADMIN):
+            return self
+        served = Membership.objects.filter(user=user, status=MembershipStatus.APPROVED)
+        return self.filter(
+            models.Q(user=user) | models.Q(organisation__in=served.values("organisation"))
+        )
+
+
+class Membership(models.Model):
+    """A person acting for an organisation; pending until an administrator or officer approves."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    user = models.ForeignKey(
+        User, verbose_name=_("user"), on_delete=models.PROTECT, related_name="memberships"
+    )
+    organisation = models.ForeignKey(
+        "municipalities.Organisation", verbose_name=_("organisation"), on_delete=models.PROTECT,
+        related_name="memberships",
+    )  # fmt: skip
+    status = models.CharField(
+        _("status"), max_length=20, choices=MembershipStatus.choices,
+        default=MembershipStatus.PENDING,
+    )  # fmt: skip
+    proposes_organisation = models.BooleanField(
+        _("proposed the organisation"), default=False,
+        help_text=_("The organisation was proposed at sign-up; approving verifies it too."),
+    )  # fmt: skip
+    juristic_number = models.CharField(
+        _("juristic person number"), max_length=13, blank=True,
+        help_text=_("13 digits, for companies proposed at sign-up."),
+    )  # fmt: skip
+    invited_by = models.ForeignKey(
+        User, verbose_name=_("invited by"), on_delete=models.PROTECT, null=True, blank=True,
+        related_name="+",
+    )  # fmt: skip
+    decided_by = models.ForeignKey(
+        User, verbose_name=_("decided by"), on_delete=models.PROTECT, null=True, blank=True,
+        related_name="+",
+    )  # fmt: skip
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("requested at"), default=timezone.now)
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        ordering = ("-created_at", "pk")
+        constraints = (
+            models.UniqueConstraint(fields=("user", "organisation"), name="membership_unique"),
+        )
+        indexes = (models.Index(fields=("organisation", "status")),)
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.organisation}"
+
+    @property
+    def is_approved(self) -> bool:
+        return self.status == MembershipStatus.APPROVED
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == MembershipStatus.PENDING

@@ -8,13 +8,16 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.mail import send_mail
 from django.db import models, transaction
+from django.db.models import Q, QuerySet
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
-from smartcity.accounts.models import AuditEvent, AuditLog, User
+from municipalities.models import Organisation, Province
+from municipalities.services import organisation_sort_key
+from smartcity.accounts.models import AuditEvent, AuditLog, Membership, MembershipStatus, User
 from smartcity.accounts.roles import Role
 from smartcity.accounts.tokens import email_verification_token
 from smartcity.errors import DomainError
@@ -90,15 +93,26 @@ def user_signup(
     last_name_en: str = "",
     phone: str = "",
     position: str = "",
+    organisation: Organisation | None = None,
+    new_organisation: dict | None = None,
+    juristic_number: str = "",
     **extra: Any,  # noqa: ANN401 - form fields that are not the user's
 ) -> User:
-    """Create an inactive officer account and mail the verification link."""
+    """Create an inactive officer asking to join, or proposing, an organisation; mail the
+    verification link (raises DomainError on a duplicate organisation)."""
     user = User.objects.create_user(
         email, password1, title=title, first_name_th=first_name_th, last_name_th=last_name_th,
         first_name_en=first_name_en, last_name_en=last_name_en, phone=phone, position=position,
         is_active=False, language=translation.get_language() or "th",
     )  # fmt: skip
     user.groups.add(Group.objects.get(name=Role.OFFICER))
+    if new_organisation:
+        organisation = organisation_propose(**new_organisation, juristic_number=juristic_number)
+    if organisation is not None:
+        membership_request(
+            user=user, organisation=organisation, proposes_organisation=bool(new_organisation),
+            juristic_number=juristic_number,
+        )  # fmt: skip
     transaction.on_commit(lambda: verification_mail_send(user=user, base_url=base_url))
     return user
 
@@ -211,3 +225,129 @@ def user_close(*, user: User) -> User:
 
     Token.objects.filter(user=user).delete()
     return user
+
+
+def organisation_duplicates(
+    *, name_th: str, name_en: str = "", province: Province | None = None, juristic_number: str = ""
+) -> QuerySet[Organisation]:
+    """Registered organisations a proposed one would duplicate: same name in the province, or
+    the same juristic person number."""
+    same_name = Q(name_th__iexact=" ".join(name_th.split()))
+    if name_en.strip():
+        same_name |= Q(name_en__iexact=" ".join(name_en.split()))
+    query = same_name & Q(province=province)
+    if juristic_number:
+        query |= Q(memberships__juristic_number=juristic_number)
+    return Organisation.objects.filter(query).distinct()
+
+
+@transaction.atomic
+def organisation_propose(
+    *, kind: str, name_th: str, name_en: str, province: Province, juristic_number: str = ""
+) -> Organisation:
+    """Register an organisation missing from the registry, unverified (raises DomainError)."""
+    name_th, name_en = " ".join(name_th.split()), " ".join(name_en.split())
+    if organisation_duplicates(
+        name_th=name_th, name_en=name_en, province=province, juristic_number=juristic_number
+    ).exists():
+        raise DomainError(_("This organisation is already registered: choose it from the list."))
+    return Organisation.objects.create(
+        kind=kind, name_th=name_th, name_en=name_en, province=province, is_verified=False,
+        sort_key=organisation_sort_key(name_th=name_th, short_name_th=""),
+    )  # fmt: skip
+
+
+@transaction.atomic
+def membership_request(
+    *, user: User, organisation: Organisation, proposes_organisation: bool = False,
+    juristic_number: str = "",
+) -> Membership:  # fmt: skip
+    """Ask to act for an organisation; pending until approved."""
+    membership = Membership.objects.create(
+        user=user, organisation=organisation, proposes_organisation=proposes_organisation,
+        juristic_number=juristic_number,
+    )  # fmt: skip
+    audit_record(
+        event=AuditEvent.MEMBERSHIP_REQUESTED, user=user, actor=user,
+        detail={"organisation": str(organisation.uuid), "proposed": proposes_organisation},
+    )  # fmt: skip
+    return membership
+
+
+def _decide(*, membership: Membership, actor: User, status: MembershipStatus) -> Membership:
+    membership = Membership.objects.select_for_update().get(pk=membership.pk)
+    if membership.status != MembershipStatus.PENDING:
+        raise DomainError(_("This membership has already been decided."))
+    membership.status = status
+    membership.decided_by, membership.decided_at = actor, timezone.now()
+    membership.save(update_fields=["status", "decided_by", "decided_at"])
+    return membership
+
+
+@transaction.atomic
+def membership_approve(*, membership: Membership, actor: User) -> Membership:
+    """Approve a pending membership, and the organisation it proposed (raises DomainError)."""
+    membership = _decide(membership=membership, actor=actor, status=MembershipStatus.APPROVED)
+    organisation = membership.organisation
+    if membership.proposes_organisation and not organisation.is_verified:
+        organisation.is_verified = True
+        organisation.save(update_fields=["is_verified", "updated_at"])
+    audit_record(
+        event=AuditEvent.MEMBERSHIP_APPROVED, user=membership.user, actor=actor,
+        detail={"organisation": str(organisation.uuid)},
+    )  # fmt: skip
+    _announce(event="membership.approved", recipients=[membership.user], obj=membership)
+    return membership
+
+
+@transaction.atomic
+def membership_refuse(*, membership: Membership, actor: User, reason: str = "") -> Membership:
+    """Refuse a pending membership; a proposed organisation stays unverified (DomainError)."""
+    membership = _decide(membership=membership, actor=actor, status=MembershipStatus.REFUSED)
+    audit_record(
+        event=AuditEvent.MEMBERSHIP_REFUSED, user=membership.user, actor=actor,
+        detail={"organisation": str(membership.organisation.uuid), "reason": reason},
+    )  # fmt: skip
+    _announce(
+        event="membership.refused", recipients=[membership.user], obj=membership,
+        context={"reason": reason},
+    )  # fmt: skip
+    return membership
+
+
+@transaction.atomic
+def membership_invite(
+    *, organisation: Organisation, email: str, actor: User, base_url: str
+) -> Membership:
+    """Make a person an approved officer of the organisation, creating their account if needed."""
+    from django.contrib.auth.tokens import default_token_generator
+
+    email = User.objects.normalize_email(email).lower()
+    user = User.objects.filter(email__iexact=email).first()
+    context: dict[str, str] = {}
+    if user is None:
+        user = User(email=email, email_verified_at=timezone.now())  # the link proves the address
+        user.set_unusable_password()
+        user.save()
+        path = reverse(
+            "accounts:password-reset-confirm",
+            kwargs={"uidb64": urlsafe_base64_encode(str(user.pk).encode()),
+                    "token": default_token_generator.make_token(user)},
+        )  # fmt: skip
+        context["set_password_url"] = f"{base_url}{path}"
+    if not user.has_role(Role.OFFICER):
+        user.groups.add(Group.objects.get(name=Role.OFFICER))
+    membership, _created = Membership.objects.select_for_update().get_or_create(
+        user=user, organisation=organisation, defaults={"invited_by": actor}
+    )
+    if membership.status != MembershipStatus.APPROVED:
+        membership.status = MembershipStatus.APPROVED
+        membership.invited_by = membership.invited_by or actor
+        membership.decided_by, membership.decided_at = actor, timezone.now()
+        membership.save(update_fields=["status", "invited_by", "decided_by", "decided_at"])
+    audit_record(
+        event=AuditEvent.MEMBERSHIP_INVITED, user=user, actor=actor,
+        detail={"organisation": str(organisation.uuid)},
+    )  # fmt: skip
+    _announce(event="membership.invitation", recipients=[user], obj=membership, context=context)
+    return membership

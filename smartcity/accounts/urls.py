@@ -25,6 +25,12 @@ urlpatterns = [
     path("signup/done/", views.signup_done, name="signup-done"),
     path("verify/<str:uidb64>/<str:token>/", views.verify_email, name="verify-email"),
     path("dashboard/", views.dashboard, name="dashboard"),
+    path("organisations/search/", views.organisation_search, name="organisation-search"),
+    path(
+        "organisations/<uuid:uuid>/members/",
+        views.organisation_members,
+        name="organisation-members",
+    ),
     path("profile/", views.profile, name="profile"),
     path("profile/export/", views.personal_data_export, name="profile-export"),
     path("profile/close/", views.account_close, name="profile-close"),

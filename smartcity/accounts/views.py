@@ -8,23 +8,33 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import PermissionDenied
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import urlsafe_base64_decode
 from django.utils.translation import gettext as _
 
+from municipalities.models import Organisation
 from smartcity.accounts import selectors, services
-from smartcity.accounts.forms import CloseAccountForm, ProfileForm, SignUpForm
+from smartcity.accounts.forms import CloseAccountForm, MemberInviteForm, ProfileForm, SignUpForm
 from smartcity.accounts.models import AuditEvent, User
+from smartcity.errors import DomainError
 
 
 def signup(request: HttpRequest) -> HttpResponse:
     form = SignUpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        services.user_signup(**form.cleaned_data, base_url=request.build_absolute_uri("/")[:-1])
-        return redirect("accounts:signup-done")
-    return render(request, "accounts/signup.html", {"form": form})
+        try:
+            services.user_signup(**form.cleaned_data, base_url=request.build_absolute_uri("/")[:-1])
+        except DomainError as error:  # a duplicate registered between check and save
+            form.add_error("new_org_name_th", error.message)
+        else:
+            return redirect("accounts:signup-done")
+    chosen = selectors.organisation_chosen(value=form["organisation"].value())
+    context = {"form": form, "selected_organisation": chosen[0] if chosen else None,
+               "selected_organisation_rows": chosen}  # fmt: skip
+    return render(request, "accounts/signup.html", context)
 
 
 def signup_done(request: HttpRequest) -> HttpResponse:
@@ -95,3 +105,36 @@ def lockout(
     return render(
         request, "accounts/login.html", {"form": form, "lockout_message": message}, status=429
     )
+
+
+def organisation_search(request: HttpRequest) -> HttpResponse:
+    """htmx: registry organisations matching what the sign-up form's search box holds."""
+    text = request.GET.get("organisation_search") or request.GET.get("q") or ""
+    rows = selectors.organisation_search(text=text)
+    return render(
+        request, "accounts/partials/_organisation_results.html", {"rows": rows, "text": text}
+    )
+
+
+@login_required
+def organisation_members(request: HttpRequest, uuid: str) -> HttpResponse:
+    organisation = get_object_or_404(Organisation, uuid=uuid)
+    if not request.user.has_perm("accounts.view_members", organisation):
+        raise Http404  # who belongs to an organisation is not public
+    form = MemberInviteForm(request.POST or None)
+    if request.method == "POST":
+        if not request.user.has_perm("accounts.invite_member", organisation):
+            raise PermissionDenied
+        if form.is_valid():
+            membership = services.membership_invite(
+                organisation=organisation, email=form.cleaned_data["email"], actor=request.user,
+                base_url=request.build_absolute_uri("/")[:-1],
+            )  # fmt: skip
+            messages.success(request, _("%(email)s is now a member.") % {
+                "email": membership.user.email})  # fmt: skip
+            return redirect("accounts:organisation-members", uuid=organisation.uuid)
+    members = selectors.organisation_members(organisation=organisation)
+    can_invite = request.user.has_perm("accounts.invite_member", organisation)
+    context = {"organisation": organisation, "members": members, "form": form,
+               "can_invite": can_invite}  # fmt: skip
+    return render(request, "accounts/organisation_members.html", context)

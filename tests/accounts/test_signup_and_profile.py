@@ -7,8 +7,10 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from smartcity.accounts.models import AuditEvent, AuditLog, User
+from municipalities.models import Province
+from smartcity.accounts.models import AuditEvent, AuditLog, Membership, MembershipStatus, User
 from tests.factories.accounts import PASSWORD, UserFactory
+from tests.factories.municipalities import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -27,18 +29,37 @@ GOOD = {
 }
 
 
-def signup_payload(**changes: str) -> dict:
-    return {**GOOD, **changes}
+UNIVERSITY = {
+    "propose_organisation": "on",
+    "new_org_kind": "university",
+    "new_org_name_th": "มหาวิทยาลัยเมืองอัจฉริยะ",
+    "new_org_name_en": "Smart City University",
+    "new_org_province": "95",
+}
 
 
-def test_signup_sends_a_link_that_activates_the_account(client, django_capture_on_commit_callbacks):
+@pytest.fixture
+def organisation(db):
+    return OrganisationFactory()
+
+
+def signup_payload(organisation=None, **changes: str) -> dict:
+    chosen = {"organisation": str(organisation.uuid)} if organisation else UNIVERSITY
+    return {**GOOD, **chosen, **changes}
+
+
+def test_signup_sends_a_link_that_activates_the_account(
+    client, organisation, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("accounts:signup"), signup_payload())
+        response = client.post(reverse("accounts:signup"), signup_payload(organisation))
     assert response.status_code == 302
     user = User.objects.get(email="somchai@example.ac.th")
     assert not user.is_active
     assert user.phone == "0812345678"
     assert user.has_role("officer")
+    membership = Membership.objects.get(user=user)
+    assert (membership.organisation, membership.status) == (organisation, MembershipStatus.PENDING)
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == [user.email]
     link = re.search(r"https?://\S+/verify/\S+/", mail.outbox[0].body).group(0)
@@ -57,24 +78,70 @@ def test_signup_sends_a_link_that_activates_the_account(client, django_capture_o
     ("field", "value"),
     [("email", "not-an-email"), ("password1", "12345678"), ("phone", "12345")],
 )
-def test_bad_input_is_explained_next_to_the_field_and_the_rest_kept(client, field, value):
+def test_bad_input_is_explained_next_to_the_field_and_the_rest_kept(
+    client, organisation, field, value
+):
     changes = {field: value}
     if field == "password1":
         changes["password2"] = value
-    response = client.post(reverse("accounts:signup"), signup_payload(**changes))
+    response = client.post(reverse("accounts:signup"), signup_payload(organisation, **changes))
     assert response.status_code == 200
     form = response.context["form"]
     assert list(form.errors) == [field]
     html = response.content.decode()
     assert f'id="id_{field}-error"' in html
     assert 'value="นักวิชาการคอมพิวเตอร์"' in html  # everything else stays typed
+    assert f'value="{organisation.uuid}" checked' in html  # and the chosen organisation
     assert not User.objects.exists()
 
 
-def test_duplicate_email_is_refused(client):
+def test_duplicate_email_is_refused(client, organisation):
     UserFactory(email="somchai@example.ac.th")
-    response = client.post(reverse("accounts:signup"), signup_payload())
+    response = client.post(reverse("accounts:signup"), signup_payload(organisation))
     assert list(response.context["form"].errors) == ["email"]
+
+
+def test_proposing_an_unlisted_university_creates_it_unverified(client, programme_admin):
+    assert client.post(reverse("accounts:signup"), signup_payload()).status_code == 302
+    membership = Membership.objects.select_related("organisation").get()
+    university = membership.organisation
+    assert (university.name_th, university.kind, university.province.code) == (
+        "มหาวิทยาลัยเมืองอัจฉริยะ", "university", "95",
+    )  # fmt: skip
+    assert not university.is_verified
+    assert membership.proposes_organisation
+
+    from smartcity.accounts.services import membership_approve
+
+    membership_approve(membership=membership, actor=programme_admin)
+    university.refresh_from_db()
+    membership.refresh_from_db()
+    assert university.is_verified
+    assert membership.status == MembershipStatus.APPROVED
+    assert AuditLog.objects.filter(
+        event=AuditEvent.MEMBERSHIP_APPROVED, actor=programme_admin, user=membership.user
+    ).exists()
+
+
+def test_duplicate_organisation_is_refused_next_to_its_name(client):
+    yala = Province.objects.get(code="95")
+    OrganisationFactory(name_th="มหาวิทยาลัยเมืองอัจฉริยะ", province=yala, kind="university")
+    response = client.post(
+        reverse("accounts:signup"), signup_payload(new_org_name_th="มหาวิทยาลัยเมืองอัจฉริยะ ")
+    )
+    form = response.context["form"]
+    assert list(form.errors) == ["new_org_name_th"]
+    html = response.content.decode()
+    assert 'id="id_new_org_name_th-error"' in html
+    assert 'value="Smart City University"' in html
+    assert not User.objects.exists()
+
+
+def test_company_needs_a_juristic_number(client):
+    response = client.post(
+        reverse("accounts:signup"), signup_payload(new_org_kind="private_company")
+    )
+    assert list(response.context["form"].errors) == ["new_org_juristic_number"]
 
 
 def test_profile_update_normalises_phone(client):
@@ -101,7 +168,8 @@ def test_personal_data_export_holds_only_the_users_data(client, programme_admin)
     data = json.loads(response.content)
     assert data["profile"]["email"] == user.email
     assert data["profile"]["phone"] == "0812345678"
-    assert [e["event"] for e in data["audit_log"]] == [AuditEvent.LOGIN]
+    assert {e["event"] for e in data["audit_log"]} == {AuditEvent.LOGIN}
+    assert len(data["audit_log"]) == 2  # the form login and the test's force_login
     text = response.content.decode()
     for foreign in (other.email, other.phone, other.first_name_th, str(other.uuid),
                     programme_admin.email):  # fmt: skip
@@ -138,3 +206,7 @@ def test_token_and_me(api_client):
     assert me["email"] == user.email
     assert me["roles"] == ["officer"]
     assert me["memberships"] == []
+    membership = Membership.objects.create(user=user, organisation=OrganisationFactory())
+    me = api_client.get("/api/v1/me/").json()
+    assert me["memberships"][0]["uuid"] == str(membership.uuid)
+    assert me["memberships"][0]["status"] == "pending"
