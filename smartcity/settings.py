@@ -113,6 +113,7 @@ AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # first: refuses locked-out credentials
     "rules.permissions.ObjectPermissionBackend",
+    "smartcity.accounts.backends.ProgrammeAdminBackend",  # "everything" for programme admins
     "django.contrib.auth.backends.ModelBackend",  # email, case-insensitive (UserManager)
 ]
 AUTH_PASSWORD_VALIDATORS = [
