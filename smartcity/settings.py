@@ -132,6 +132,8 @@ AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 AXES_FAILURE_LIMIT = 10
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_FORM_FIELD = "username"  # the login form's and the token endpoint's field name
+AXES_USERNAME_CALLABLE = "smartcity.accounts.views.lockout_username"  # case-insensitive emails
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "smartcity.accounts.views.lockout"
 # Behind the reverse proxy the client address is the right-most untrusted X-Forwarded-For entry.

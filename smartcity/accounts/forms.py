@@ -30,7 +30,7 @@ class SignUpForm(forms.Form):
     last_name_en = forms.CharField(label=_("last name (English)"), max_length=150, required=False)
     email = forms.EmailField(label=_("email address"), max_length=254)
     phone = PhoneField(label=_("phone"), max_length=30)
-    position = forms.CharField(label=_("position"), max_length=200)
+    position = forms.CharField(label=_("job title"), max_length=200)
     organisation = forms.ModelChoiceField(
         label=_("Organisation"), queryset=Organisation.objects.all(), to_field_name="uuid",
         required=False, widget=forms.RadioSelect,

@@ -55,7 +55,7 @@ class User(AbstractBaseUser, PermissionsMixin):
     first_name_en = models.CharField(_("first name (English)"), max_length=150, blank=True)
     last_name_en = models.CharField(_("last name (English)"), max_length=150, blank=True)
     phone = models.CharField(_("phone"), max_length=20, blank=True)
-    position = models.CharField(_("position"), max_length=200, blank=True)
+    position = models.CharField(_("job title"), max_length=200, blank=True)
     language = models.CharField(
         _("preferred language"), max_length=2, choices=Language.choices, default=Language.THAI
     )

@@ -91,6 +91,12 @@ def account_close(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/close.html", {"form": form})
 
 
+def lockout_username(request: HttpRequest, credentials: dict | None = None) -> str:
+    """The email django-axes counts failures for, whatever case it was typed in."""
+    source = credentials if credentials is not None else request.POST
+    return str(source.get("username") or "").strip().lower()
+
+
 def lockout(
     request: HttpRequest, original_response: HttpResponse | None = None,
     credentials: dict | None = None,
