@@ -103,6 +103,17 @@ MATRIX: dict[str, Route] = {
         everyone(200), kwargs=lambda w: {"uidb64": "x", "token": "y"}
     ),
     "accounts:password-reset-complete": Route(everyone(200)),
+    # municipalities: the registry is public
+    "municipalities:organisation-list": Route(everyone(200)),
+    "municipalities:organisation-detail": Route(
+        everyone(200), kwargs=lambda w: {"key": w.org_a.uuid}
+    ),
+    "api:region-list": Route(everyone(200)),
+    "api:region-detail": Route(everyone(200), kwargs=lambda w: {"code": "north"}),
+    "api:province-list": Route(everyone(200)),
+    "api:province-detail": Route(everyone(200), kwargs=lambda w: {"code": "50"}),
+    "api:organisation-list": Route(everyone(200)),
+    "api:organisation-detail": Route(everyone(200), kwargs=lambda w: {"uuid": w.org_a.uuid}),
     # API
     "api:api-root": Route(everyone(200)),
     "api:schema": Route(everyone(200)),
@@ -133,4 +144,5 @@ MATRIX: dict[str, Route] = {
     "admin:axes_accessfailurelog_add": Route(admin_site(403)),
     "admin:axes_accesslog_add": Route(admin_site(403)),
     "admin:autocomplete": Route(admin_site(403)),  # 403 without its field parameters
+    "admin:municipalities_organisation_process_import": Route(admin_site(405)),  # POST only
 }
