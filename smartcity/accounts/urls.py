@@ -37,7 +37,7 @@ urlpatterns = [
     path(
         "password/change/",
         _page(
-            auth_views.PasswordChangeView,
+            views.PasswordChangeView,
             _("Change password"),
             success_url=reverse_lazy("accounts:password-change-done"),
         ),
@@ -87,7 +87,7 @@ urlpatterns = [
     path(
         "password/reset/<uidb64>/<token>/",
         _page(
-            auth_views.PasswordResetConfirmView,
+            views.PasswordResetConfirmView,
             _("Choose a new password"),
             success_url=reverse_lazy("accounts:password-reset-complete"),
         ),

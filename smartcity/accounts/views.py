@@ -6,6 +6,7 @@ import json
 
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import PermissionDenied
@@ -144,3 +145,19 @@ def organisation_members(request: HttpRequest, uuid: str) -> HttpResponse:
     context = {"organisation": organisation, "members": members, "form": form,
                "can_invite": can_invite}  # fmt: skip
     return render(request, "accounts/organisation_members.html", context)
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    def form_valid(self, form: object) -> HttpResponse:
+        response = super().form_valid(form)
+        services.audit_record(event=AuditEvent.PASSWORD_CHANGED, user=form.user, actor=form.user)
+        return response
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    def form_valid(self, form: object) -> HttpResponse:
+        response = super().form_valid(form)
+        services.audit_record(
+            event=AuditEvent.PASSWORD_CHANGED, user=form.user, detail={"by": "reset link"}
+        )
+        return response

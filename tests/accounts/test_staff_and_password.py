@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from smartcity.accounts import services
+from smartcity.accounts.models import AuditEvent, AuditLog, Membership, User
+from smartcity.accounts.roles import Role
+from tests.factories.accounts import PASSWORD, UserFactory
+from tests.factories.municipalities import OrganisationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def announced(monkeypatch):
+    """What accounts hands to the notification call site (`services._announce`)."""
+    calls = []
+    monkeypatch.setattr(
+        services, "_announce", lambda **kwargs: calls.append((kwargs["event"], kwargs))
+    )
+    return calls
+
+
+def test_admin_invites_a_reviewer_from_the_admin(client, programme_admin, announced):
+    client.force_login(programme_admin)
+    url = reverse("admin:accounts_user_invite_staff")
+    response = client.post(url, {"email": "Reviewer@depa.or.th", "role": Role.REVIEWER})
+    assert response.status_code == 302
+    reviewer = User.objects.get(email="reviewer@depa.or.th")
+    assert reviewer.has_role(Role.REVIEWER)
+    assert not reviewer.is_staff  # only programme administrators enter the Django admin
+    assert not reviewer.has_usable_password()
+    assert AuditLog.objects.filter(event=AuditEvent.STAFF_INVITED, actor=programme_admin).exists()
+    event, call = announced[0]
+    assert event == "staff.account_created"
+    assert call["recipients"] == [reviewer]
+    assert "/accounts/password/reset/" in call["context"]["set_password_url"]
+
+
+def test_officers_are_not_invited_as_staff(client, programme_admin):
+    client.force_login(programme_admin)
+    url = reverse("admin:accounts_user_invite_staff")
+    response = client.post(url, {"email": "x@example.go.th", "role": Role.OFFICER})
+    assert response.status_code == 200
+    assert not User.objects.filter(email="x@example.go.th").exists()
+
+
+def test_membership_decisions_and_invitations_are_announced(programme_admin, announced):
+    organisation = OrganisationFactory()
+    first = Membership.objects.create(user=UserFactory(), organisation=organisation)
+    second = Membership.objects.create(user=UserFactory(), organisation=organisation)
+    services.membership_approve(membership=first, actor=programme_admin)
+    services.membership_refuse(membership=second, actor=programme_admin)
+    services.membership_invite(
+        organisation=organisation, email="new@example.go.th", actor=programme_admin,
+        base_url="http://testserver",
+    )  # fmt: skip
+    assert [event for event, _call in announced] == [
+        "membership.approved", "membership.refused", "membership.invitation",
+    ]  # fmt: skip
+    assert announced[0][1]["recipients"] == [first.user]
+    assert "set_password_url" in announced[2][1]["context"]
+
+
+def test_password_reset_then_change(client):
+    user = UserFactory()
+    client.post(reverse("accounts:password-reset"), {"email": user.email.upper()})
+    assert len(mail.outbox) == 1
+    path = re.search(r"http://testserver(/\S+/)", mail.outbox[0].body).group(1)
+    form_page = client.get(path, follow=True)
+    new = "another-long-secret-2026"
+    done = client.post(
+        form_page.redirect_chain[-1][0], {"new_password1": new, "new_password2": new}
+    )
+    assert done.status_code == 302
+    user.refresh_from_db()
+    assert user.check_password(new)
+
+    client.force_login(user)
+    response = client.post(
+        reverse("accounts:password-change"),
+        {"old_password": new, "new_password1": PASSWORD + "!", "new_password2": PASSWORD + "!"},
+    )
+    assert response.status_code == 302
+    user.refresh_from_db()
+    assert user.check_password(PASSWORD + "!")
+    assert AuditLog.objects.filter(event=AuditEvent.PASSWORD_CHANGED, user=user).count() == 2
