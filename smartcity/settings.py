@@ -6,6 +6,7 @@ Defaults are production-safe (`manage.py check --deploy` is clean); the run comm
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -36,12 +37,14 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "rest_framework",
+    "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_htmx",
     "pgtrigger",
     "pghistory",
     "rules.apps.AutodiscoverRulesConfig",
+    "axes",
     "import_export",
     "smartcity",
     "smartcity.accounts",
@@ -62,6 +65,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "pghistory.middleware.HistoryMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
 
 ROOT_URLCONF = "smartcity.urls"
@@ -109,7 +113,9 @@ SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses locked-out credentials
     "rules.permissions.ObjectPermissionBackend",
+    "smartcity.accounts.backends.ProgrammeAdminBackend",  # "everything" for programme admins
     "django.contrib.auth.backends.ModelBackend",  # email, case-insensitive (UserManager)
 ]
 AUTH_PASSWORD_VALIDATORS = [
@@ -119,7 +125,27 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "home"
+LOGIN_REDIRECT_URL = "accounts:dashboard"
+PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600  # also the life of email-verification and invitation links
+
+# Login throttling (django-axes): ten failures for one account from one address lock that pair
+# for 15 minutes; the same address can still sign in to another account.
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = 10
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_FORM_FIELD = "username"  # the login form's and the token endpoint's field name
+AXES_USERNAME_CALLABLE = "smartcity.accounts.views.lockout_username"  # case-insensitive emails
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "smartcity.accounts.views.lockout"
+# Behind the reverse proxy the client address is the right-most untrusted X-Forwarded-For entry.
+AXES_IPWARE_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0) or None
+AXES_IPWARE_PROXY_TRUSTED_IPS = env.list("TRUSTED_PROXY_IPS", default=[]) or None
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+    if env.int("TRUSTED_PROXY_COUNT", default=0)
+    else ("REMOTE_ADDR",)
+)
 LOGOUT_REDIRECT_URL = "home"
 
 LANGUAGE_CODE = "th"
@@ -175,7 +201,9 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
 }
 
 REST_FRAMEWORK = {
+    # Token first: its WWW-Authenticate header makes anonymous API calls answer 401, not 403.
     "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],

@@ -29,3 +29,4 @@ CACHES["default"]["KEY_PREFIX"] = f"smartcity-test-{os.getpid()}"  # noqa: F405
 MEDIA_ROOT = VAR_DIR / "test-media"
 # live_server serves static files itself; WhiteNoise would only warn about an empty STATIC_ROOT
 MIDDLEWARE = [m for m in MIDDLEWARE if not m.startswith("whitenoise")]  # noqa: F405
+AXES_VERBOSE = False  # no log line per login in test output

@@ -18,6 +18,17 @@ from tests.factories.accounts import UserFactory
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's loop beside live_server
 
 
+@pytest.fixture(autouse=True)
+def _thai_by_default():
+    """Each test starts in Thai: a request to /en/… leaves English active in the thread, which
+    would otherwise make the next test's reverse() produce /en/ URLs."""
+    from django.utils import translation
+
+    translation.activate("th")
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture
 def officer(db):
     return UserFactory(role=Role.OFFICER)

@@ -1,10 +1,17 @@
 from __future__ import annotations
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from smartcity.accounts.models import User
+from smartcity.accounts import services
+from smartcity.accounts.forms import StaffInviteForm
+from smartcity.accounts.models import AuditLog, Membership, User
+from smartcity.errors import DomainError
 
 
 @admin.register(User)
@@ -13,7 +20,8 @@ class UserAdmin(DjangoUserAdmin):
     list_display = ("email", "first_name_th", "last_name_th", "language", "is_staff", "is_active")
     list_filter = ("is_staff", "is_active", "groups", "language")
     search_fields = ("email", "first_name_th", "last_name_th", "first_name_en", "last_name_en")
-    readonly_fields = ("uuid", "last_login", "date_joined")
+    raw_id_fields = ("home_organisation",)
+    readonly_fields = ("uuid", "last_login", "date_joined", "email_verified_at", "closed_at")
     fieldsets = (
         (None, {"fields": ("uuid", "email", "password")}),
         (
@@ -23,12 +31,117 @@ class UserAdmin(DjangoUserAdmin):
                     "title",
                     ("first_name_th", "last_name_th"),
                     ("first_name_en", "last_name_en"),
+                    "position",
                     "phone",
                     "language",
                 )
             },
         ),
-        (_("Permissions"), {"fields": ("is_active", "is_staff", "is_superuser", "groups")}),
-        (_("Important dates"), {"fields": ("last_login", "date_joined")}),
+        (
+            _("Permissions"),
+            {"fields": ("is_active", "is_superuser", "groups", "home_organisation")},
+        ),
+        (
+            _("Important dates"),
+            {"fields": ("last_login", "date_joined", "email_verified_at", "closed_at")},
+        ),
     )
     add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "password1", "password2")}),)
+
+    def save_related(
+        self, request: HttpRequest, form: object, formsets: object, change: bool
+    ) -> None:
+        super().save_related(request, form, formsets, change)
+        services.user_sync_staff_flag(user=form.instance)  # is_staff follows the admin role
+
+    def get_urls(self) -> list:
+        extra = [path("invite-staff/", self.admin_site.admin_view(self.invite_staff),
+                      name="accounts_user_invite_staff")]  # fmt: skip
+        return extra + super().get_urls()
+
+    def invite_staff(self, request: HttpRequest) -> HttpResponse:
+        """Create a reviewer, committee or administrator account and send a set-password link."""
+        if not request.user.has_perm("accounts.invite_staff"):
+            return redirect("admin:index")
+        form = StaffInviteForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                user = services.staff_invite(
+                    **form.cleaned_data, actor=request.user,
+                    base_url=request.build_absolute_uri("/")[:-1],
+                )  # fmt: skip
+            except DomainError as error:
+                form.add_error("email", error.message)
+            else:
+                sent = _("Invitation sent to %(email)s.") % {"email": user.email}
+                self.message_user(request, sent, messages.SUCCESS)
+                return redirect("admin:accounts_user_changelist")
+        context = {**self.admin_site.each_context(request), "form": form,
+                   "title": _("Invite a staff member"), "opts": self.model._meta}  # fmt: skip
+        return render(request, "admin/accounts/invite_staff.html", context)
+
+
+@admin.register(AuditLog)
+class AuditLogAdmin(admin.ModelAdmin):
+    list_display = ("created_at", "event", "username", "user", "actor", "ip_address")
+    list_filter = ("event", ("created_at", admin.DateFieldListFilter))
+    search_fields = ("username", "ip_address", "user__email")
+    list_select_related = ("user", "actor")
+    date_hierarchy = "created_at"
+    readonly_fields = ("event", "user", "actor", "username", "ip_address", "detail", "created_at")
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[AuditLog]:
+        return super().get_queryset(request).visible_to(request.user)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+    def has_view_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return request.user.has_perm("accounts.view_auditlog")
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return request.user.has_perm("accounts.view_auditlog")
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = ("user", "organisation", "status", "proposes_organisation",
+                    "organisation_verified", "created_at", "decided_by")  # fmt: skip
+    list_filter = ("status", "proposes_organisation", "organisation__is_verified")
+    search_fields = ("user__email", "user__first_name_th", "organisation__name_th",
+                     "organisation__name_en", "organisation__dla_code")  # fmt: skip
+    list_select_related = ("user", "organisation", "decided_by")
+    raw_id_fields = ("user", "organisation", "invited_by")
+    readonly_fields = ("uuid", "status", "decided_by", "decided_at", "created_at")
+    actions = ("approve", "refuse")
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Membership]:
+        return super().get_queryset(request).visible_to(request.user)
+
+    @admin.display(boolean=True, description=_("organisation verified"))
+    def organisation_verified(self, membership: Membership) -> bool:
+        return membership.organisation.is_verified
+
+    def _decide(self, request: HttpRequest, queryset: QuerySet[Membership], decide: object) -> None:
+        done = 0
+        for membership in queryset:
+            try:
+                decide(membership=membership, actor=request.user)
+                done += 1
+            except DomainError as error:
+                self.message_user(request, f"{membership}: {error.message}", messages.WARNING)
+        self.message_user(request, _("%(count)d memberships decided.") % {"count": done})
+
+    @admin.action(description=_("Approve the memberships (and proposed organisations)"))
+    def approve(self, request: HttpRequest, queryset: QuerySet[Membership]) -> None:
+        self._decide(request, queryset, services.membership_approve)
+
+    @admin.action(description=_("Refuse the memberships"))
+    def refuse(self, request: HttpRequest, queryset: QuerySet[Membership]) -> None:
+        self._decide(request, queryset, services.membership_refuse)

@@ -12,6 +12,7 @@ class AccountsConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_migrate
 
+        from smartcity.accounts import receivers  # noqa: F401 - connects the audit receivers
         from smartcity.accounts.roles import ensure_roles
 
         post_migrate.connect(ensure_roles, sender=self, dispatch_uid="accounts.ensure_roles")

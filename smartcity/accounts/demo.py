@@ -1,27 +1,79 @@
-"""Accounts' part of load_demo_data: a programme administrator to sign in with."""
+"""Accounts' part of load_demo_data: an administrator, an approved officer for each of the 12
+pilots, two reviewers and a committee member."""
 
 from __future__ import annotations
 
-from smartcity.accounts.models import User
+from django.utils import timezone
+from django.utils.text import slugify
+
+from municipalities.models import Organisation
+from smartcity.accounts.models import Membership, MembershipStatus, User
 from smartcity.accounts.roles import Role
+from smartcity.accounts.services import user_grant_role
 
 DEMO_PASSWORD = "demo-smartcity-2026"  # noqa: S105 - demo data only, refused with DEBUG off
+DOMAIN = "demo.smartcity.local"
+# the 12 pilots of the 2020 DLA-depa MOU, by DLA code (shared/data/pilot_municipalities.csv)
+PILOT_CODES = (
+    "3950102", "3570102", "4550102", "4860102", "3840401", "3901101",
+    "3840102", "3600102", "3500102", "4910102", "4200103", "5210204",
+)  # fmt: skip
+STAFF = (
+    ("reviewer1", Role.REVIEWER, "ผู้ประเมิน", "หนึ่ง", "Reviewer", "One"),
+    ("reviewer2", Role.REVIEWER, "ผู้ประเมิน", "สอง", "Reviewer", "Two"),
+    ("committee", Role.COMMITTEE, "กรรมการ", "เมืองอัจฉริยะ", "Committee", "Member"),
+)
+
+
+def _person(email: str, role: Role, names: tuple[str, str, str, str], **extra: object) -> User:
+    """The demo user with this address, created once with the demo password and the role."""
+    first_th, last_th, first_en, last_en = names
+    user, created = User.objects.get_or_create(
+        email=email,
+        defaults={
+            "first_name_th": first_th, "last_name_th": last_th,
+            "first_name_en": first_en, "last_name_en": last_en,
+            "email_verified_at": timezone.now(), **extra,
+        },
+    )  # fmt: skip
+    if created:
+        user.set_password(DEMO_PASSWORD)
+        user.save(update_fields=["password"])
+    if not user.groups.filter(name=role).exists():
+        user_grant_role(user=user, role=role)
+    return user
 
 
 def load() -> list[str]:
     """Create the demo accounts once; return their logins for the run command to print."""
-    from django.contrib.auth.models import Group
-
-    admin, created = User.objects.get_or_create(
-        email="admin@demo.smartcity.local",
-        defaults={
-            "first_name_th": "ผู้ดูแล", "last_name_th": "ระบบ",
-            "first_name_en": "Programme", "last_name_en": "Administrator",
-            "is_staff": True, "is_superuser": True,
-        },
+    admin = _person(
+        f"admin@{DOMAIN}", Role.PROGRAMME_ADMIN,
+        ("ผู้ดูแล", "ระบบ", "Programme", "Administrator"), is_superuser=True,
     )  # fmt: skip
-    if created:
-        admin.set_password(DEMO_PASSWORD)
-        admin.save(update_fields=["password"])
-        admin.groups.add(Group.objects.get(name=Role.PROGRAMME_ADMIN))
-    return [f"programme administrator: {admin.email} / {DEMO_PASSWORD}"]
+    lines = [f"programme administrator: {admin.email} / {DEMO_PASSWORD}"]
+    for slug, role, *names in STAFF:
+        user = _person(f"{slug}@{DOMAIN}", role, tuple(names))
+        lines.append(f"{role.value}: {user.email} / {DEMO_PASSWORD}")
+    pilots = {o.dla_code: o for o in Organisation.objects.filter(dla_code__in=PILOT_CODES)}
+    if len(pilots) < len(PILOT_CODES):
+        lines.append("pilot officers skipped: run load_reference_data first")
+        return lines
+    for code in PILOT_CODES:
+        organisation = pilots[code]
+        town = slugify(organisation.name_en.split(" ")[0]) or code
+        if organisation.name_en.startswith(("Ko ", "Hat ", "Surat ", "Nakhon ", "Chiang ",
+                                            "Saen ", "Ban ")):  # fmt: skip
+            town = slugify(" ".join(organisation.name_en.split(" ")[:2]))
+        officer = _person(
+            f"officer.{town}@{DOMAIN}", Role.OFFICER,
+            ("เจ้าหน้าที่", organisation.short_name_th or organisation.name_th, "Officer",
+             town.replace("-", " ").title()),
+            position="นักวิเคราะห์นโยบายและแผน",
+        )  # fmt: skip
+        Membership.objects.get_or_create(
+            user=officer, organisation=organisation,
+            defaults={"status": MembershipStatus.APPROVED, "decided_by": admin,
+                      "decided_at": timezone.now()},
+        )  # fmt: skip
+        lines.append(f"officer of {organisation.name_en}: {officer.email} / {DEMO_PASSWORD}")
+    return lines

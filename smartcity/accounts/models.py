@@ -55,12 +55,22 @@ class User(AbstractBaseUser, PermissionsMixin):
     first_name_en = models.CharField(_("first name (English)"), max_length=150, blank=True)
     last_name_en = models.CharField(_("last name (English)"), max_length=150, blank=True)
     phone = models.CharField(_("phone"), max_length=20, blank=True)
+    position = models.CharField(_("job title"), max_length=200, blank=True)
     language = models.CharField(
         _("preferred language"), max_length=2, choices=Language.choices, default=Language.THAI
     )
     is_staff = models.BooleanField(_("staff status"), default=False)
     is_active = models.BooleanField(_("active"), default=True)
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+    home_organisation = models.ForeignKey(
+        "municipalities.Organisation", verbose_name=_("home organisation"),
+        on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        help_text=_("For staff: the body they work for, e.g. depa or DLA."),
+    )  # fmt: skip
+    email_verified_at = models.DateTimeField(_("email verified at"), null=True, blank=True)
+    closed_at = models.DateTimeField(
+        _("closed at"), null=True, blank=True, help_text=_("Personal data anonymised (PDPA).")
+    )
 
     objects = UserManager()
 
@@ -92,5 +102,139 @@ class User(AbstractBaseUser, PermissionsMixin):
     def get_short_name(self) -> str:
         return self.first_name_th or self.first_name_en or self.email
 
-    def has_role(self, role: Role) -> bool:
-        return self.is_superuser or any(g.name == role.value for g in self.groups.all())
+    def has_role(self, role: Role | str) -> bool:
+        return self.is_superuser or any(g.name == role for g in self.groups.all())
+
+
+class AuditEvent(models.TextChoices):
+    LOGIN = "login", _("Login")
+    LOGIN_FAILED = "login_failed", _("Failed login")
+    LOCKED_OUT = "locked_out", _("Locked out")
+    LOGOUT = "logout", _("Logout")
+    ROLE_ADDED = "role_added", _("Role added")
+    ROLE_REMOVED = "role_removed", _("Role removed")
+    EMAIL_VERIFIED = "email_verified", _("Email verified")
+    PASSWORD_CHANGED = "password_changed", _("Password changed")
+    MEMBERSHIP_REQUESTED = "membership_requested", _("Membership requested")
+    MEMBERSHIP_APPROVED = "membership_approved", _("Membership approved")
+    MEMBERSHIP_REFUSED = "membership_refused", _("Membership refused")
+    MEMBERSHIP_INVITED = "membership_invited", _("Invited to an organisation")
+    STAFF_INVITED = "staff_invited", _("Staff account created")
+    DATA_EXPORTED = "data_exported", _("Personal data exported")
+    ACCOUNT_CLOSED = "account_closed", _("Account closed")
+
+
+class AuditLogQuerySet(models.QuerySet["AuditLog"]):
+    def visible_to(self, user: User) -> AuditLogQuerySet:
+        """Programme administrators read the whole log; nobody else reads it here."""
+        if user.is_authenticated and (user.is_superuser or user.has_role(Role.PROGRAMME_ADMIN)):
+            return self
+        return self.none()
+
+
+class AuditLog(models.Model):
+    """One security-relevant event; rows are only ever added (PDPA audit trail)."""
+
+    event = models.CharField(_("event"), max_length=40, choices=AuditEvent.choices)
+    user = models.ForeignKey(
+        User, verbose_name=_("user"), on_delete=models.PROTECT, null=True, blank=True,
+        related_name="audit_entries",
+    )  # fmt: skip
+    actor = models.ForeignKey(
+        User, verbose_name=_("actor"), on_delete=models.PROTECT, null=True, blank=True,
+        related_name="+",
+    )  # fmt: skip
+    username = models.CharField(_("username given"), max_length=254, blank=True)
+    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    detail = models.JSONField(_("detail"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
+
+    objects = AuditLogQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("audit log entry")
+        verbose_name_plural = _("audit log")
+        ordering = ("-created_at", "-pk")
+        indexes = (models.Index(fields=("event", "-created_at")),)
+
+    def __str__(self) -> str:
+        return f"{self.get_event_display()} {self.username or self.user_id}"
+
+
+class MembershipStatus(models.TextChoices):
+    PENDING = "pending", _("Pending approval")
+    APPROVED = "approved", _("Approved")
+    REFUSED = "refused", _("Refused")
+
+
+class MembershipQuerySet(models.QuerySet["Membership"]):
+    def approved(self) -> MembershipQuerySet:
+        return self.filter(status=MembershipStatus.APPROVED)
+
+    def visible_to(self, user: User) -> MembershipQuerySet:
+        """Administrators see all; a user sees their own and those of organisations they serve."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser or user.has_role(Role.PROGRAMME_ADMIN):
+            return self
+        served = Membership.objects.filter(user=user, status=MembershipStatus.APPROVED)
+        return self.filter(
+            models.Q(user=user) | models.Q(organisation__in=served.values("organisation"))
+        )
+
+
+class Membership(models.Model):
+    """A person acting for an organisation; pending until an administrator or officer approves."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    user = models.ForeignKey(
+        User, verbose_name=_("user"), on_delete=models.PROTECT, related_name="memberships"
+    )
+    organisation = models.ForeignKey(
+        "municipalities.Organisation", verbose_name=_("organisation"), on_delete=models.PROTECT,
+        related_name="memberships",
+    )  # fmt: skip
+    status = models.CharField(
+        _("status"), max_length=20, choices=MembershipStatus.choices,
+        default=MembershipStatus.PENDING,
+    )  # fmt: skip
+    proposes_organisation = models.BooleanField(
+        _("proposed the organisation"), default=False,
+        help_text=_("The organisation was proposed at sign-up; approving verifies it too."),
+    )  # fmt: skip
+    juristic_number = models.CharField(
+        _("juristic person number"), max_length=13, blank=True,
+        help_text=_("13 digits, for companies proposed at sign-up."),
+    )  # fmt: skip
+    invited_by = models.ForeignKey(
+        User, verbose_name=_("invited by"), on_delete=models.PROTECT, null=True, blank=True,
+        related_name="+",
+    )  # fmt: skip
+    decided_by = models.ForeignKey(
+        User, verbose_name=_("decided by"), on_delete=models.PROTECT, null=True, blank=True,
+        related_name="+",
+    )  # fmt: skip
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("requested at"), default=timezone.now)
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        ordering = ("-created_at", "pk")
+        constraints = (
+            models.UniqueConstraint(fields=("user", "organisation"), name="membership_unique"),
+        )
+        indexes = (models.Index(fields=("organisation", "status")),)
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.organisation}"
+
+    @property
+    def is_approved(self) -> bool:
+        return self.status == MembershipStatus.APPROVED
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == MembershipStatus.PENDING

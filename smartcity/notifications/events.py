@@ -73,7 +73,9 @@ def event_choices() -> list[tuple[str, str]]:
 # ------------------------------------------------ account events (issue 5 raises them)
 MEMBERSHIP_APPROVED = event_register(
     Event(
-        "accounts.membership_approved", _("Membership approved"), link=lambda obj: reverse("home")
+        "accounts.membership_approved",
+        _("Membership approved"),
+        link=lambda obj: reverse("accounts:dashboard"),
     )
 )
 MEMBERSHIP_REFUSED = event_register(

@@ -51,7 +51,7 @@ def test_api_queries_do_not_grow(api_client, officer, count, django_assert_max_n
 def test_api_shows_only_own_and_marks_read(api_client, officer, reviewer):
     mine = notifications_for(officer, 2)
     theirs = notifications_for(reviewer, 1)[0]
-    assert api_client.get("/api/v1/notifications/").status_code == 403
+    assert api_client.get("/api/v1/notifications/").status_code == 401
 
     api_client.force_login(officer)
     listed = api_client.get("/api/v1/notifications/").data["results"]

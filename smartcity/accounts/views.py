@@ -1,0 +1,163 @@
+"""Thin HTML views for accounts: sign-up, verification, profile, PDPA, dashboard, lockout."""
+
+from __future__ import annotations
+
+import json
+
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import PermissionDenied
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import urlsafe_base64_decode
+from django.utils.translation import gettext as _
+
+from municipalities.models import Organisation
+from smartcity.accounts import selectors, services
+from smartcity.accounts.forms import CloseAccountForm, MemberInviteForm, ProfileForm, SignUpForm
+from smartcity.accounts.models import AuditEvent, User
+from smartcity.errors import DomainError
+
+
+def signup(request: HttpRequest) -> HttpResponse:
+    form = SignUpForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.user_signup(**form.cleaned_data, base_url=request.build_absolute_uri("/")[:-1])
+        except DomainError as error:  # a duplicate registered between check and save
+            form.add_error("new_org_name_th", error.message)
+        else:
+            return redirect("accounts:signup-done")
+    chosen = selectors.organisation_chosen(value=form["organisation"].value())
+    context = {"form": form, "selected_organisation": chosen[0] if chosen else None,
+               "selected_organisation_rows": chosen}  # fmt: skip
+    return render(request, "accounts/signup.html", context)
+
+
+def signup_done(request: HttpRequest) -> HttpResponse:
+    return render(request, "accounts/signup_done.html")
+
+
+def verify_email(request: HttpRequest, uidb64: str, token: str) -> HttpResponse:
+    try:
+        user = User.objects.get(uuid=urlsafe_base64_decode(uidb64).decode())
+    except (ValueError, User.DoesNotExist):
+        user = None
+    verified = user is not None and services.user_verify_email(user=user, token=token)
+    return render(request, "accounts/verify_email.html", {"verified": verified}, status=200)
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    return render(request, "accounts/dashboard.html", selectors.dashboard_for(user=request.user))
+
+
+@login_required
+def profile(request: HttpRequest) -> HttpResponse:
+    form = ProfileForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        services.user_profile_update(user=request.user, **{
+            name: form.cleaned_data[name] for name in form.changed_data})  # fmt: skip
+        messages.success(request, _("Your profile is saved."))
+        return redirect("accounts:profile")
+    return render(request, "accounts/profile.html", {"form": form})
+
+
+@login_required
+def personal_data_export(request: HttpRequest) -> HttpResponse:
+    data = services.user_personal_data(user=request.user)
+    services.audit_record(event=AuditEvent.DATA_EXPORTED, user=request.user, actor=request.user)
+    response = HttpResponse(
+        json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
+        content_type="application/json; charset=utf-8",
+    )
+    response["Content-Disposition"] = 'attachment; filename="my-personal-data.json"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+def account_close(request: HttpRequest) -> HttpResponse:
+    form = CloseAccountForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        user = request.user
+        logout(request)
+        services.user_close(user=user)
+        messages.success(request, _("Your account is closed and your personal data anonymised."))
+        return redirect("home")
+    return render(request, "accounts/close.html", {"form": form})
+
+
+def lockout_username(request: HttpRequest, credentials: dict | None = None) -> str:
+    """The email django-axes counts failures for, whatever case it was typed in."""
+    source = credentials if credentials is not None else request.POST
+    return str(source.get("username") or "").strip().lower()
+
+
+def lockout(
+    request: HttpRequest, original_response: HttpResponse | None = None,
+    credentials: dict | None = None,
+) -> HttpResponse:  # fmt: skip
+    """django-axes' lockout answer: the login page again, with the reason in plain words."""
+    username = (credentials or {}).get("username", "")
+    form = AuthenticationForm(request, initial={"username": username})
+    message = _(
+        "Too many failed logins for this account from your network. For your security, logging "
+        "in to this account is paused for 15 minutes. Try again later or reset your password."
+    )
+    return render(
+        request, "accounts/login.html", {"form": form, "lockout_message": message}, status=429
+    )
+
+
+def organisation_search(request: HttpRequest) -> HttpResponse:
+    """htmx: registry organisations matching what the sign-up form's search box holds."""
+    text = request.GET.get("organisation_search") or request.GET.get("q") or ""
+    rows = selectors.organisation_search(text=text)
+    return render(
+        request, "accounts/partials/_organisation_results.html", {"rows": rows, "text": text}
+    )
+
+
+@login_required
+def organisation_members(request: HttpRequest, uuid: str) -> HttpResponse:
+    organisation = get_object_or_404(Organisation, uuid=uuid)
+    if not request.user.has_perm("accounts.view_members", organisation):
+        raise Http404  # who belongs to an organisation is not public
+    form = MemberInviteForm(request.POST or None)
+    if request.method == "POST":
+        if not request.user.has_perm("accounts.invite_member", organisation):
+            raise PermissionDenied
+        if form.is_valid():
+            membership = services.membership_invite(
+                organisation=organisation, email=form.cleaned_data["email"], actor=request.user,
+                base_url=request.build_absolute_uri("/")[:-1],
+            )  # fmt: skip
+            messages.success(request, _("%(email)s is now a member.") % {
+                "email": membership.user.email})  # fmt: skip
+            return redirect("accounts:organisation-members", uuid=organisation.uuid)
+    members = selectors.organisation_members(organisation=organisation)
+    can_invite = request.user.has_perm("accounts.invite_member", organisation)
+    context = {"organisation": organisation, "members": members, "form": form,
+               "can_invite": can_invite}  # fmt: skip
+    return render(request, "accounts/organisation_members.html", context)
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    def form_valid(self, form: object) -> HttpResponse:
+        response = super().form_valid(form)
+        services.audit_record(event=AuditEvent.PASSWORD_CHANGED, user=form.user, actor=form.user)
+        return response
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    def form_valid(self, form: object) -> HttpResponse:
+        response = super().form_valid(form)
+        services.audit_record(
+            event=AuditEvent.PASSWORD_CHANGED, user=form.user, detail={"by": "reset link"}
+        )
+        return response
