@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 from smartcity.files.storage import private_storage_config
@@ -46,6 +47,7 @@ INSTALLED_APPS = [
     "smartcity.accounts",
     "smartcity.files",
     "municipalities",
+    "mou",
 ]
 
 MIDDLEWARE = [
@@ -155,6 +157,10 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 1, "socket_timeout": 2}
 CELERY_BEAT_SCHEDULE: dict[str, dict] = {}
+CELERY_BEAT_SCHEDULE["mou-daily-scan"] = {  # expiry status and reminders (mou/tasks.py)
+    "task": "mou.tasks.mou_daily_scan",
+    "schedule": crontab(hour=6, minute=15),
+}
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

@@ -1,0 +1,149 @@
+"""Reads of MOU records shaped for one page, endpoint or admin screen."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils.translation import gettext as _
+
+from mou.models import (
+    MOU,
+    MOUDocument,
+    MOUMunicipality,
+    MOUParty,
+    MOUPerson,
+    Status,
+    Visibility,
+)
+from mou.rules import is_mou_staff
+
+
+def _parties() -> Prefetch:
+    return Prefetch("parties", queryset=MOUParty.objects.select_related("organisation"))
+
+
+def mou_list(
+    *,
+    viewer: object,
+    query: str = "",
+    status: str = "",
+    party: str = "",
+    municipality: str = "",
+) -> QuerySet[MOU]:
+    """MOUs the viewer may see, filtered, with parties and a municipality count per row."""
+    rows = MOU.objects.visible_to(viewer)
+    if query:
+        rows = rows.filter(
+            Q(title_th__icontains=query)
+            | Q(title_en__icontains=query)
+            | Q(reference_number__icontains=query)
+            | Q(parties__organisation__name_th__icontains=query)
+            | Q(parties__organisation__name_en__icontains=query)
+        )
+    if status:
+        rows = rows.filter(status=status)
+    if party:
+        rows = rows.filter(parties__organisation__uuid=party)
+    if municipality:
+        rows = rows.filter(municipalities__organisation__uuid=municipality)
+    if query or party or municipality:
+        rows = MOU.objects.filter(pk__in=rows.values("pk"))  # the joins above may repeat a row
+    return (
+        rows.annotate(municipality_count=Count("municipalities", distinct=True))
+        .prefetch_related(_parties())
+        .order_by("-signed_on", "-created_at", "pk")
+    )
+
+
+def mou_get(*, viewer: object, uuid: str) -> MOU:
+    """One MOU the viewer may see, with everything its page shows (raises MOU.DoesNotExist)."""
+    documents = MOUDocument.objects.select_related("stored_file")
+    if not is_mou_staff(viewer):
+        documents = documents.filter(visibility=Visibility.PUBLIC)
+    return (
+        MOU.objects.visible_to(viewer)
+        .select_related("changes")
+        .prefetch_related(
+            _parties(),
+            Prefetch("people", queryset=MOUPerson.objects.select_related("organisation")),
+            Prefetch(
+                "municipalities",
+                queryset=MOUMunicipality.objects.select_related("organisation").order_by(
+                    "organisation__name_th"
+                ),
+            ),
+            Prefetch("documents", queryset=documents),
+            Prefetch("changed_by", queryset=MOU.objects.visible_to(viewer).order_by("signed_on")),
+        )
+        .get(uuid=uuid)
+    )
+
+
+def mou_latest_public(*, limit: int = 5) -> list[MOU]:
+    """The latest public, non-draft MOUs for the home page."""
+    return list(
+        MOU.objects.filter(visibility=Visibility.PUBLIC)
+        .exclude(status=Status.DRAFT)
+        .order_by("-signed_on", "-created_at")[:limit]
+    )
+
+
+def mou_list_for_organisation(*, viewer: object, organisation: object) -> list[MOU]:
+    """MOUs the viewer may see in which the organisation is a party or a participant."""
+    return list(
+        MOU.objects.visible_to(viewer)
+        .filter(
+            pk__in=MOU.objects.filter(
+                Q(parties__organisation=organisation) | Q(municipalities__organisation=organisation)
+            ).values("pk")
+        )
+        .order_by("-signed_on", "-created_at")
+    )
+
+
+def mou_filter_parties() -> QuerySet:
+    """Organisations that are a party to some MOU, for filter choices."""
+    from django.apps import apps
+
+    organisation = apps.get_model("municipalities", "Organisation")
+    return organisation.objects.filter(pk__in=MOUParty.objects.values("organisation_id")).order_by(
+        "name_th"
+    )
+
+
+def mou_filter_municipalities() -> QuerySet:
+    """Organisations taking part in some MOU, for filter choices."""
+    from django.apps import apps
+
+    organisation = apps.get_model("municipalities", "Organisation")
+    return organisation.objects.filter(
+        pk__in=MOUMunicipality.objects.values("organisation_id")
+    ).order_by("name_th")
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    on: dt.date
+    label: str
+    mou: MOU | None = None
+
+
+def mou_timeline(*, mou: MOU) -> list[TimelineEntry]:
+    """Dated steps of an MOU loaded by mou_get: signing, term, joins, amendments, renewals."""
+    entries = []
+    if mou.signed_on:
+        entries.append(TimelineEntry(mou.signed_on, _("Signed")))
+    if mou.effective_from:
+        entries.append(TimelineEntry(mou.effective_from, _("In force")))
+    joined = sorted({m.joined_on for m in mou.municipalities.all() if m.joined_on})
+    for day in joined:
+        if day != mou.signed_on:
+            entries.append(TimelineEntry(day, _("Municipalities joined")))
+    for change in mou.changed_by.all():
+        if change.signed_on:
+            entries.append(TimelineEntry(change.signed_on, change.get_kind_display(), change))
+    if mou.effective_until:
+        entries.append(TimelineEntry(mou.effective_until, _("End of term")))
+    return sorted(entries, key=lambda entry: entry.on)
