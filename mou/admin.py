@@ -6,8 +6,8 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
-from django.db.models import QuerySet
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch, QuerySet
 from django.db.models.functions import ExtractYear
 from django.forms.models import BaseInlineFormSet
 from django.http import HttpRequest, HttpResponse
@@ -16,7 +16,6 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from pghistory.models import Events
 
 from mou.models import (
     MOU,
@@ -28,7 +27,7 @@ from mou.models import (
     PersonRole,
 )
 from mou.rules import is_programme_admin
-from mou.selectors import mou_filter_municipalities, mou_filter_parties
+from mou.selectors import mou_filter_municipalities, mou_filter_parties, mou_history
 from mou.services import mou_completeness_errors, mou_csv_export, mou_document_add, mou_expire
 from municipalities.models import Organisation
 from smartcity.accounts.models import User
@@ -254,6 +253,7 @@ class MOUAdmin(ProgrammeAdminOnly, admin.ModelAdmin):
     readonly_fields = ("uuid", "created_at", "updated_at")
     actions = ("export_csv", "mark_expired")
     list_per_page = 50
+    show_full_result_count = False  # one COUNT query, not two
     fieldsets = (
         (
             None,
@@ -283,7 +283,8 @@ class MOUAdmin(ProgrammeAdminOnly, admin.ModelAdmin):
     )
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[MOU]:
-        return super().get_queryset(request).prefetch_related("parties__organisation")
+        parties = MOUParty.objects.select_related("organisation")
+        return super().get_queryset(request).prefetch_related(Prefetch("parties", parties))
 
     def formfield_for_manytomany(
         self,
@@ -330,23 +331,26 @@ class MOUAdmin(ProgrammeAdminOnly, admin.ModelAdmin):
     ) -> None:
         if formset.model is not MOUDocument:
             return super().save_formset(request, form, formset, change)
-        for deleted in formset.deleted_forms:
-            if deleted.instance.pk:
-                deleted.instance.delete()
+        formset.save(commit=False)  # fills new/changed/deleted_objects for the change message
+        for document in formset.deleted_objects:
+            document.delete()
+        for document, _fields in formset.changed_objects:
+            document.save()
+        created = []
         for row in formset.forms:
-            if row in formset.deleted_forms or not row.has_changed():
-                continue
-            if row.instance.pk:
-                row.save()
-            elif row.cleaned_data.get("upload"):
-                mou_document_add(
-                    mou=form.instance,
-                    upload=row.cleaned_data["upload"],
-                    actor=request.user,
-                    kind=row.cleaned_data["kind"],
-                    title=row.cleaned_data.get("title", ""),
-                    visibility=row.cleaned_data["visibility"],
+            upload = row.cleaned_data.get("upload") if row.cleaned_data else None
+            if row.instance.pk is None and upload and row not in formset.deleted_forms:
+                created.append(
+                    mou_document_add(
+                        mou=form.instance,
+                        upload=upload,
+                        actor=request.user,
+                        kind=row.cleaned_data["kind"],
+                        title=row.cleaned_data.get("title", ""),
+                        visibility=row.cleaned_data["visibility"],
+                    )
                 )
+        formset.new_objects = created
         return None
 
     @admin.action(description=_("Export the selected MOUs as CSV"))
@@ -376,27 +380,10 @@ class MOUAdmin(ProgrammeAdminOnly, admin.ModelAdmin):
         """Every change to the MOU and its parts, from the history library's event tables."""
         mou = get_object_or_404(MOU, pk=object_id)
         if not self.has_view_permission(request, mou):
-            return HttpResponse(status=403)
-        events = list(Events.objects.references(mou).order_by("-pgh_created_at", "-pgh_id")[:500])
-        user_ids = {
-            int(e.pgh_context["user"])
-            for e in events
-            if e.pgh_context and str(e.pgh_context.get("user", "")).isdigit()
-        }
-        users = {u.pk: u for u in User.objects.filter(pk__in=user_ids)}
-        rows = [
-            {
-                "when": thai_datetime(e.pgh_created_at),
-                "who": users.get(int(e.pgh_context["user"]))
-                if e.pgh_context and str(e.pgh_context.get("user", "")).isdigit()
-                else (e.pgh_context or {}).get("job", ""),
-                "what": e.pgh_label,
-                "model": e.pgh_model.split(".")[-1].removesuffix("Event"),
-                "changes": sorted((e.pgh_diff or {}).items()) if e.pgh_diff else [],
-                "data": e.pgh_data if not e.pgh_diff else None,
-            }
-            for e in events
-        ]
+            raise PermissionDenied
+        rows = mou_history(mou=mou)
+        for row in rows:
+            row["when"] = thai_datetime(row["when"])
         context = {
             **self.admin_site.each_context(request),
             "title": _("History: %(mou)s") % {"mou": mou.reference_number},

@@ -147,3 +147,45 @@ def mou_timeline(*, mou: MOU) -> list[TimelineEntry]:
     if mou.effective_until:
         entries.append(TimelineEntry(mou.effective_until, _("End of term")))
     return sorted(entries, key=lambda entry: entry.on)
+
+
+def mou_history(*, mou: MOU, limit: int = 500) -> list[dict]:
+    """Every recorded change to the MOU and its parts, newest first, each with its field diff."""
+    from pghistory.models import Events
+
+    from smartcity.accounts.models import User
+
+    events = list(Events.objects.references(mou).order_by("pgh_created_at", "pgh_id")[:limit])
+    previous: dict[tuple[str, str], dict] = {}
+    user_ids = set()
+    rows = []
+    for event in events:
+        key = (event.pgh_obj_model, str(event.pgh_obj_id))
+        before, after = previous.get(key, {}), event.pgh_data or {}
+        previous[key] = after
+        changes = []
+        if event.pgh_label == "update":
+            changes = [
+                (field, [before.get(field), value])
+                for field, value in sorted(after.items())
+                if field not in ("updated_at",) and before.get(field) != value
+            ]
+        context = event.pgh_context or {}
+        user = str(context.get("user", ""))
+        if user.isdigit():
+            user_ids.add(int(user))
+        rows.append(
+            {
+                "when": event.pgh_created_at,
+                "user_id": int(user) if user.isdigit() else None,
+                "who": context.get("job", ""),
+                "what": event.pgh_label,
+                "model": event.pgh_obj_model.split(".")[-1],
+                "changes": changes,
+            }
+        )
+    users = {user.pk: user for user in User.objects.filter(pk__in=user_ids)}
+    for row in rows:
+        if row["user_id"]:
+            row["who"] = users.get(row["user_id"])
+    return rows[::-1]

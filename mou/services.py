@@ -57,7 +57,7 @@ def mou_document_add(
 @transaction.atomic
 def mou_expire(*, mous: Iterable[MOU], actor: User | None) -> int:
     """Mark the given MOUs expired (an administrator's action); returns how many changed."""
-    with pghistory.context(actor=str(actor.pk) if actor else "system"):
+    with pghistory.context(user=actor.pk if actor else None, job="mou_expire"):
         return (
             MOU.objects.filter(pk__in=[m.pk for m in mous])
             .exclude(status=Status.EXPIRED)
