@@ -133,6 +133,7 @@ class OrganisationQuerySet(models.QuerySet["Organisation"]):
     pghistory.UpdateEvent(),
     fields=["dla_code", "kind", "name_th", "name_en", "province", "district", "is_verified"],
     model_name="OrganisationEvent",
+    obj_field=pghistory.ObjForeignKey(related_name="events"),
 )
 class Organisation(models.Model):
     """A body that can apply, sign or belong: an LAO from the DLA registry or another body."""

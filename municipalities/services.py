@@ -197,3 +197,12 @@ def pilots_mark() -> list[str]:
     missing = sorted(set(pilots) - found)
     line = f"pilots: {len(pilots) - len(missing)} of {len(pilots)} present, {changed} marked now"
     return [line] + [f"  pilot {code} is not in the registry" for code in missing]
+
+
+def organisation_save(*, organisation: Organisation) -> Organisation:
+    """Save an organisation an administrator added or changed, keeping its Thai sort key."""
+    organisation.sort_key = organisation_sort_key(
+        name_th=organisation.name_th, short_name_th=organisation.short_name_th
+    )
+    organisation.save()
+    return organisation

@@ -24,6 +24,7 @@ urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("accounts/", include("smartcity.accounts.urls")),
     path("files/", include("smartcity.files.urls")),
+    path("municipalities/", include("municipalities.urls")),
     path("mous/", include("mou.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,

@@ -1,0 +1,127 @@
+"""Administration of the registry: search, filters, kind history, CSV import/export."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import admin
+from django.forms import ModelForm
+from django.http import HttpRequest
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+from import_export import fields, resources, widgets
+from import_export.admin import ImportExportModelAdmin
+
+from municipalities.models import District, Organisation, OrganisationKind, Province, Region
+from municipalities.services import organisation_save, organisation_sort_key
+
+
+@admin.register(Region)
+class RegionAdmin(admin.ModelAdmin):
+    list_display = ("name_th", "name_en", "code", "position")
+    search_fields = ("name_th", "name_en", "code")
+
+
+@admin.register(Province)
+class ProvinceAdmin(admin.ModelAdmin):
+    list_display = ("name_th", "name_en", "code", "region")
+    list_filter = ("region",)
+    list_select_related = ("region",)
+    search_fields = ("name_th", "name_en", "code")
+    readonly_fields = ("sort_key",)
+
+
+@admin.register(District)
+class DistrictAdmin(admin.ModelAdmin):
+    list_display = ("name_th", "name_en", "code", "province")
+    list_filter = ("province__region",)
+    list_select_related = ("province",)
+    search_fields = ("name_th", "name_en", "code")
+    autocomplete_fields = ("province",)
+    readonly_fields = ("sort_key",)
+
+
+class OrganisationResource(resources.ModelResource):
+    """CSV import/export keyed on the DLA code; rows are validated like the admin form."""
+
+    province = fields.Field(
+        column_name="province_code",
+        attribute="province",
+        widget=widgets.ForeignKeyWidget(Province, field="code"),
+    )
+    district = fields.Field(
+        column_name="district_code",
+        attribute="district",
+        widget=widgets.ForeignKeyWidget(District, field="code"),
+    )
+    uuid = fields.Field(attribute="uuid", column_name="uuid", readonly=True)
+
+    class Meta:
+        model = Organisation
+        import_id_fields = ("dla_code",)
+        fields = (
+            "dla_code", "kind", "name_th", "short_name_th", "name_en", "is_name_en_machine_made",
+            "province", "district", "latitude", "longitude", "area_km2", "population", "website",
+            "is_verified", "is_pilot", "uuid",
+        )  # fmt: skip
+        export_order = fields
+        skip_unchanged = True
+        report_skipped = True
+        clean_model_instances = True
+
+    def before_import_row(self, row: Any, **kwargs: Any) -> None:  # noqa: ANN401
+        # an empty code means "no DLA code" (NULL), which stays unique
+        if not (row.get("dla_code") or "").strip():
+            row["dla_code"] = None
+
+    def before_save_instance(self, instance: Organisation, row: Any, **kwargs: Any) -> None:  # noqa: ANN401
+        instance.sort_key = organisation_sort_key(
+            name_th=instance.name_th, short_name_th=instance.short_name_th
+        )
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(ImportExportModelAdmin):
+    resource_classes = (OrganisationResource,)
+    list_display = ("name_th", "name_en", "kind", "province", "dla_code", "is_pilot", "is_verified")
+    list_filter = ("province__region", "kind", "is_pilot", "is_verified", "province")
+    list_select_related = ("province",)
+    search_fields = ("name_th", "short_name_th", "name_en", "dla_code")
+    autocomplete_fields = ("province", "district")
+    readonly_fields = ("uuid", "kind_history", "created_at", "updated_at")
+    list_per_page = 50
+    fieldsets = (
+        (None, {"fields": ("dla_code", "kind", "name_th", "short_name_th", "name_en",
+                           "is_name_en_machine_made")}),
+        (_("Place"), {"fields": ("province", "district", "latitude", "longitude", "area_km2",
+                                 "population", "website")}),
+        (_("Status"), {"fields": ("is_verified", "is_pilot")}),
+        (_("History"), {"fields": ("uuid", "kind_history", "created_at", "updated_at")}),
+    )  # fmt: skip
+
+    def save_model(
+        self,
+        request: HttpRequest,
+        obj: Organisation,
+        form: ModelForm,
+        change: bool,
+    ) -> None:
+        organisation_save(organisation=obj)
+
+    @admin.display(description=_("kind history"))
+    def kind_history(self, obj: Organisation) -> str:
+        if obj.pk is None:
+            return "—"
+        events = obj.events.order_by("pgh_created_at", "pgh_id")
+        labels = dict(OrganisationKind.choices)
+        rows, previous = [], None
+        for event in events:
+            if event.kind != previous:
+                rows.append(
+                    (
+                        event.pgh_created_at.strftime("%Y-%m-%d %H:%M"),
+                        labels.get(event.kind, event.kind),
+                    )
+                )
+                previous = event.kind
+        return format_html("<ul>{}</ul>", format_html_join("", "<li>{}: {}</li>", rows))

@@ -1,0 +1,33 @@
+"""The registry's pages: the searchable list and one organisation."""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from municipalities.forms import OrganisationFilterForm
+from municipalities.selectors import organisation_get, organisation_list
+
+PAGE_SIZE = 50
+
+
+def organisation_index(request: HttpRequest) -> HttpResponse:
+    form = OrganisationFilterForm(request.GET)
+    filters = form.cleaned_data if form.is_valid() else {}
+    page = Paginator(organisation_list(**filters), PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    name = (
+        "municipalities/partials/_organisation_rows.html"
+        if request.htmx
+        else "municipalities/organisation_list.html"
+    )
+    return render(request, name, {"page": page, "form": form, "query": query.urlencode()})
+
+
+def organisation_detail(request: HttpRequest, key: str) -> HttpResponse:
+    organisation = organisation_get(key=key)
+    return render(
+        request, "municipalities/organisation_detail.html", {"organisation": organisation}
+    )
