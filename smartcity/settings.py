@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "smartcity",
     "smartcity.accounts",
     "smartcity.files",
+    "smartcity.notifications",
     "municipalities",
     "mou",
 ]
@@ -149,6 +150,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = FILE_UPLOAD_MAX_BYTES + 1024 * 1024
 vars().update(env.email_url("EMAIL_URL", default="smtp://localhost:25"))
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Smart City Portal <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Links in emails: the public address of the portal, without a trailing slash.
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 
 CELERY_BROKER_URL = REDIS_URL
 CELERY_TIMEZONE = TIME_ZONE
@@ -156,7 +159,17 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 1, "socket_timeout": 2}
-CELERY_BEAT_SCHEDULE: dict[str, dict] = {}
+CELERY_BEAT_SCHEDULE: dict[str, dict] = {
+    # notifications left pending (broker down when the request committed) are queued again
+    "notifications-sweep": {
+        "task": "smartcity.notifications.tasks.sweep_notifications",
+        "schedule": 60.0,
+    },
+    "notifications-digest": {
+        "task": "smartcity.notifications.tasks.send_digests",
+        "schedule": crontab(hour=7, minute=0),  # 07:00 Asia/Bangkok
+    },
+}
 CELERY_BEAT_SCHEDULE["mou-daily-scan"] = {  # expiry status and reminders (mou/tasks.py)
     "task": "mou.tasks.mou_daily_scan",
     "schedule": crontab(hour=6, minute=15),

@@ -1,0 +1,60 @@
+"""API: /api/v1/notifications/, the signed-in user's own notifications."""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from smartcity.notifications import selectors, services
+from smartcity.notifications.models import Notification
+
+
+class NotificationOut(serializers.ModelSerializer):
+    is_read = serializers.BooleanField(read_only=True)
+
+    class Meta:
+        model = Notification
+        fields = (
+            "uuid",
+            "event",
+            "subject",
+            "body_text",
+            "link",
+            "created_at",
+            "read_at",
+            "is_read",
+        )
+        read_only_fields = fields
+
+
+class NotificationViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
+    """The signed-in user's notifications, newest first; mark one or all as read."""
+
+    serializer_class = NotificationOut
+    permission_classes = (IsAuthenticated,)
+    lookup_field = "uuid"
+
+    def get_queryset(self) -> QuerySet[Notification]:
+        return selectors.notification_list(viewer=self.request.user)
+
+    @action(detail=True, methods=["post"])
+    def read(self, request: Request, uuid: str) -> Response:
+        notification = self.get_object()
+        services.notification_mark_read(notification=notification, user=request.user)
+        notification.refresh_from_db(fields=["read_at"])
+        return Response(NotificationOut(notification).data)
+
+    @action(detail=False, methods=["post"], url_path="read-all")
+    def read_all(self, request: Request) -> Response:
+        count = services.notification_mark_all_read(user=request.user)
+        return Response({"marked": count}, status=status.HTTP_200_OK)
+
+    @action(detail=False, methods=["get"], url_path="unread-count")
+    def unread_count(self, request: Request) -> Response:
+        return Response({"unread": selectors.notification_unread_count(viewer=request.user)})

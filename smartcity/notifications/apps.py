@@ -1,0 +1,16 @@
+from __future__ import annotations
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class NotificationsConfig(AppConfig):
+    name = "smartcity.notifications"
+    label = "notifications"
+    verbose_name = _("Notifications")
+
+    def ready(self) -> None:
+        from smartcity.api import router
+        from smartcity.notifications.api import NotificationViewSet
+
+        router.register("notifications", NotificationViewSet, basename="notification")
