@@ -29,7 +29,6 @@ from mou.models import (
 from mou.rules import is_programme_admin
 from mou.selectors import mou_filter_municipalities, mou_filter_parties, mou_history
 from mou.services import mou_completeness_errors, mou_csv_export, mou_document_add, mou_expire
-from municipalities.models import Organisation
 from smartcity.accounts.models import User
 from smartcity.files.validators import PDF_ONLY, upload_check
 from smartcity.templatetags.thai_dates import thai_date, thai_datetime
@@ -394,10 +393,3 @@ class MOUAdmin(ProgrammeAdminOnly, admin.ModelAdmin):
             **(extra_context or {}),
         }
         return TemplateResponse(request, "admin/mou/mou/history.html", context)
-
-
-if not admin.site.is_registered(Organisation):  # until the registry's own admin lands (issue 4)
-
-    @admin.register(Organisation)
-    class OrganisationSearchAdmin(admin.ModelAdmin):
-        search_fields = ("name_th", "name_en", "dla_code")

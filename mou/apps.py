@@ -10,4 +10,7 @@ class MouConfig(AppConfig):
     verbose_name = _("Memoranda of understanding")
 
     def ready(self) -> None:
-        from mou import api  # noqa: F401 - registers /api/v1/mous/ on the shared router
+        from mou import (  # noqa: F401 - registration on import
+            api,  # /api/v1/mous/ on the shared router
+            notifications,  # the mou.expiring event
+        )

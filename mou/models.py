@@ -143,6 +143,11 @@ class MOU(models.Model):
     def __str__(self) -> str:
         return f"{self.reference_number} {self.title_th}"
 
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("mou:mou-detail", kwargs={"uuid": self.uuid})
+
     @property
     def title(self) -> str:
         from django.utils.translation import get_language

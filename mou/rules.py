@@ -51,3 +51,8 @@ rules.add_perm("mou.download_moudocument", is_downloadable_document)
 for model in ("mou", "mouparty", "mouperson", "moumunicipality", "moudocument"):
     for action in ("view", "add", "change", "delete"):
         rules.add_perm(f"mou.{action}_{model}", is_programme_admin)
+
+# The admin's organisation autocomplete (parties, people, municipalities) needs view access
+# to the registry; the registry app may grant it itself, in which case its rule stands.
+if not rules.perm_exists("municipalities.view_organisation"):
+    rules.add_perm("municipalities.view_organisation", is_programme_admin)

@@ -14,8 +14,10 @@ from django.utils.translation import gettext as _
 
 from mou.models import MOU, MOUDocument, Status
 from smartcity.accounts.models import User
+from smartcity.accounts.roles import Role
 from smartcity.files.services import stored_file_create
 from smartcity.files.validators import PDF_ONLY
+from smartcity.notifications.services import reminder_due_send
 
 # Statuses that claim the agreement was signed: each party needs its signatory first.
 SIGNED_STATUSES = frozenset({Status.ACTIVE, Status.EXPIRED, Status.TERMINATED, Status.SUPERSEDED})
@@ -72,6 +74,44 @@ def mou_expire_ended(*, today: dt.date) -> int:
         return MOU.objects.filter(status=Status.ACTIVE, effective_until__lt=today).update(
             status=Status.EXPIRED
         )
+
+
+EXPIRY_EVENT = "mou.expiring"
+EXPIRY_THRESHOLDS = (90, 30, 7)
+
+
+def mou_expiry_reminders_send(*, today: dt.date) -> int:
+    """Remind responsible staff and programme administrators as an active MOU nears its end.
+
+    Each threshold (90, 30, 7 days) is sent once per recipient; a day the scan missed is
+    caught up the next day, because a threshold counts as crossed whenever days left ≤ N.
+    Returns how many notifications were written.
+    """
+    admins = list(User.objects.with_role(Role.PROGRAMME_ADMIN))
+    ending = (
+        MOU.objects.filter(
+            status=Status.ACTIVE,
+            effective_until__gte=today,
+            effective_until__lte=today + dt.timedelta(days=max(EXPIRY_THRESHOLDS)),
+        )
+        .prefetch_related("responsible_staff")
+        .order_by("effective_until", "pk")
+    )
+    sent = 0
+    for mou in ending:
+        recipients = {user.pk: user for user in [*mou.responsible_staff.all(), *admins]}
+        days_left = mou.days_to_expiry(today)
+        sent += len(
+            reminder_due_send(
+                recipients=[u for u in recipients.values() if u.is_active],
+                event=EXPIRY_EVENT,
+                obj=mou,
+                days_left=days_left,
+                thresholds=EXPIRY_THRESHOLDS,
+                context={"mou": mou, "ends_on": mou.effective_until},
+            )
+        )
+    return sent
 
 
 def mou_csv_export(*, mous: Iterable[MOU]) -> bytes:

@@ -35,3 +35,6 @@ def add_document():
         )
 
     return add
+
+
+from tests.notifications.conftest import mailbox, worker  # noqa: E402, F401 - delivery harness
