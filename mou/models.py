@@ -253,7 +253,7 @@ class MOUDocument(models.Model):
     kind = models.CharField(
         _("kind"), max_length=20, choices=DocumentKind.choices, default=DocumentKind.SIGNED_COPY
     )
-    title = models.CharField(_("title"), max_length=200, blank=True)
+    title = models.CharField(_("document title"), max_length=200, blank=True)
     visibility = models.CharField(
         _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC
     )
