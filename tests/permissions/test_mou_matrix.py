@@ -1,15 +1,16 @@
-"""Every MOU route × every role → the expected status (issue 7)."""
+"""Every MOU route for every role → the expected status (issue 7)."""
 
 from __future__ import annotations
 
 import pytest
 from django.utils import translation
 
-from mou.models import MOU, Status, Visibility
+from mou.models import MOU, DocumentKind, Status, Visibility
+from mou.services import mou_document_add
 from smartcity.accounts.roles import Role
 from tests.factories.accounts import UserFactory
 from tests.factories.mou import signed_mou
-from tests.mou.conftest import add_document  # noqa: F401 - fixture
+from tests.mou.conftest import pdf
 
 ROLES = ("anonymous", "officer", "committee", "reviewer", "staff", "programme_admin")
 STAFF = {"reviewer", "staff", "programme_admin"}  # may see internal records (mou/rules.py)
@@ -60,6 +61,12 @@ MATRIX = [
 ]
 
 
+def add_document(mou, visibility=Visibility.PUBLIC):
+    return mou_document_add(
+        mou=mou, upload=pdf(), actor=None, kind=DocumentKind.ANNEX, visibility=visibility
+    )
+
+
 def user_for(role: str):
     if role == "anonymous":
         return None
@@ -75,7 +82,7 @@ def user_for(role: str):
 @pytest.mark.parametrize(
     ("method", "path", "expected"), MATRIX, ids=[f"{m} {p}" for m, p, _ in MATRIX]
 )
-def test_mou_route_by_role(api_client, role, method, path, expected, add_document):
+def test_mou_route_by_role(api_client, role, method, path, expected):
     with translation.override("th"):
         public = signed_mou()
         internal = signed_mou(visibility=Visibility.INTERNAL)
