@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from mou.models import (
     MOU,
@@ -149,26 +151,40 @@ def mou_timeline(*, mou: MOU) -> list[TimelineEntry]:
     return sorted(entries, key=lambda entry: entry.on)
 
 
+EVENT_LABELS = {
+    "insert": gettext_lazy("Added"),
+    "update": gettext_lazy("Changed"),
+    "delete": gettext_lazy("Removed"),
+}
+
+
 def mou_history(*, mou: MOU, limit: int = 500) -> list[dict]:
     """Every recorded change to the MOU and its parts, newest first, each with its field diff."""
+    from django.apps import apps
     from pghistory.models import Events
 
+    from municipalities.models import Organisation
     from smartcity.accounts.models import User
 
     events = list(Events.objects.references(mou).order_by("pgh_created_at", "pgh_id")[:limit])
+    organisation_ids = {
+        e.pgh_data["organisation_id"] for e in events if (e.pgh_data or {}).get("organisation_id")
+    }
+    organisations = {o.pk: str(o) for o in Organisation.objects.filter(pk__in=organisation_ids)}
     previous: dict[tuple[str, str], dict] = {}
     user_ids = set()
     rows = []
     for event in events:
+        model = apps.get_model(event.pgh_obj_model)
         key = (event.pgh_obj_model, str(event.pgh_obj_id))
         before, after = previous.get(key, {}), event.pgh_data or {}
         previous[key] = after
         changes = []
         if event.pgh_label == "update":
             changes = [
-                (field, [before.get(field), value])
+                (_field_label(model, field), [before.get(field), value])
                 for field, value in sorted(after.items())
-                if field not in ("updated_at",) and before.get(field) != value
+                if field != "updated_at" and before.get(field) != value
             ]
         context = event.pgh_context or {}
         user = str(context.get("user", ""))
@@ -179,8 +195,13 @@ def mou_history(*, mou: MOU, limit: int = 500) -> list[dict]:
                 "when": event.pgh_created_at,
                 "user_id": int(user) if user.isdigit() else None,
                 "who": context.get("job", ""),
-                "what": event.pgh_label,
-                "model": event.pgh_obj_model.split(".")[-1],
+                "what": EVENT_LABELS.get(event.pgh_label, event.pgh_label),
+                "label": event.pgh_label,
+                "model": model._meta.verbose_name,
+                "subject": after.get("name_th")
+                or organisations.get(after.get("organisation_id"))
+                or after.get("title")
+                or after.get("reference_number", ""),
                 "changes": changes,
             }
         )
@@ -189,3 +210,10 @@ def mou_history(*, mou: MOU, limit: int = 500) -> list[dict]:
         if row["user_id"]:
             row["who"] = users.get(row["user_id"])
     return rows[::-1]
+
+
+def _field_label(model: type, name: str) -> str:
+    try:
+        return str(model._meta.get_field(name.removesuffix("_id")).verbose_name)
+    except FieldDoesNotExist:  # a field since removed from the model keeps its name
+        return name

@@ -215,8 +215,9 @@ def test_mark_expired_action_and_history(client, programme_admin):
     assert mou.status == Status.EXPIRED
     history = client.get(reverse("admin:mou_mou_history", args=[mou.pk]))
     rows = history.context["rows"]
-    update = next(row for row in rows if row["what"] == "update")
-    assert update["model"] == "MOU"
-    assert update["changes"] == [("status", ["active", "expired"])]
+    update = next(row for row in rows if row["label"] == "update")
+    assert update["model"] == "บันทึกความเข้าใจ"
+    assert update["changes"] == [("สถานะ", ["active", "expired"])]
     assert update["who"] == programme_admin
-    assert {row["model"] for row in rows} >= {"MOU", "MOUParty", "MOUPerson"}
+    assert {row["model"] for row in rows} >= {"บันทึกความเข้าใจ", "คู่ภาคี", "ผู้ลงนามหรือพยาน"}
+    assert "นายทดสอบ 0" in history.content.decode()
