@@ -151,3 +151,23 @@ def test_api_list_queries_do_not_grow(api_client, count, django_assert_max_num_q
     assert response.status_code == 200
     assert response.data["count"] == count
     assert len(response.data["results"][0]["parties"]) == 2
+
+
+def test_api_refuses_activation_without_parties(api_client, programme_admin):
+    api_client.force_login(programme_admin)
+    created = api_client.post(
+        "/api/v1/mous/",
+        {"reference_number": "API-1", "title_th": "บันทึกทดสอบ", "status": "draft"},
+        format="json",
+    )
+    assert created.status_code == 201
+    url = f"/api/v1/mous/{created.data['uuid']}/"
+    refused = api_client.patch(url, {"status": "active"}, format="json")
+    assert refused.status_code == 400
+    assert "status" in refused.data
+    assert MOU.objects.get(reference_number="API-1").status == Status.DRAFT
+    backwards = api_client.patch(
+        url, {"effective_from": "2021-01-01", "effective_until": "2020-01-01"}, format="json"
+    )
+    assert backwards.status_code == 400
+    assert "effective_until" in backwards.data
