@@ -5,12 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin
+from django.db import models
 from django.forms import ModelForm
 from django.http import HttpRequest
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from import_export import fields, resources, widgets
 from import_export.admin import ImportExportModelAdmin
+from import_export.formats import base_formats
 
 from municipalities.models import District, Organisation, OrganisationKind, Province, Region
 from municipalities.services import organisation_save, organisation_sort_key
@@ -83,6 +85,8 @@ class OrganisationResource(resources.ModelResource):
 @admin.register(Organisation)
 class OrganisationAdmin(ImportExportModelAdmin):
     resource_classes = (OrganisationResource,)
+    formats = (base_formats.CSV,)
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}  # noqa: RUF012
     list_display = ("name_th", "name_en", "kind", "province", "dla_code", "is_pilot", "is_verified")
     list_filter = ("province__region", "kind", "is_pilot", "is_verified", "province")
     list_select_related = ("province",)

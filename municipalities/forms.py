@@ -34,3 +34,5 @@ class OrganisationFilterForm(forms.Form):
         self.fields["province"].empty_label = _("All provinces")
         # one query per select, whatever the page shows
         self.fields["province"].queryset = province_list()
+        for name in ("region", "province", "kind"):
+            self.fields[name].widget.attrs["class"] = "form-select"

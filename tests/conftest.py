@@ -39,6 +39,26 @@ def programme_admin(db):
 
 
 @pytest.fixture
+def load_organisations(db):
+    """Import only the laos.csv rows a test needs (by DLA code) through the registry importer.
+
+    Regions, provinces and districts are always there (post_migrate, also after each flush);
+    loading a few organisations takes milliseconds, the whole registry (codes=None) seconds.
+    """
+    from tests.factories.municipalities import registry_load
+
+    return registry_load
+
+
+@pytest.fixture
+def pilots(load_organisations):
+    """The 12 pilot organisations of the 2020 MOU, marked as pilots."""
+    from tests.factories.municipalities import PILOT_CODES
+
+    return load_organisations(PILOT_CODES)
+
+
+@pytest.fixture
 def api_client():
     from rest_framework.test import APIClient
 

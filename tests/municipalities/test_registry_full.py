@@ -1,0 +1,102 @@
+"""The "done when" checks against the whole registry, loaded once for this module."""
+
+from __future__ import annotations
+
+import time
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from municipalities.models import Organisation, OrganisationKind
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("full_registry")]
+
+PILOTS = {
+    "3950102", "3570102", "4550102", "4860102", "3840401", "3901101",
+    "3840102", "3600102", "3500102", "4910102", "4200103", "5210204",
+}  # fmt: skip
+
+
+def test_the_api_lists_77_provinces_in_thai_order(api_client):
+    provinces = api_client.get("/api/v1/provinces/").json()
+
+    assert len(provinces) == 77
+    names = [p["name_th"] for p in provinces]
+    assert names.index("กระบี่") < names.index("เชียงใหม่") < names.index("ตาก")
+    assert names[0] == "กระบี่"
+
+
+def test_the_api_counts_the_whole_registry(api_client):
+    body = api_client.get("/api/v1/organisations/").json()
+
+    assert body["count"] == 7849
+    assert len(body["results"]) == 50
+
+
+def test_the_api_search_finds_chiang_mai_city(api_client):
+    body = api_client.get("/api/v1/organisations/", {"search": "เชียงใหม่"}).json()
+
+    found = {row["dla_code"]: row for row in body["results"]}
+    assert found["3500102"]["name_th"] == "เทศบาลนครเชียงใหม่"
+    assert found["3500102"]["kind"] == OrganisationKind.CITY_MUNICIPALITY
+    assert found["3500102"]["is_pilot"] is True
+
+
+def test_the_twelve_pilots_are_present_and_marked(api_client):
+    body = api_client.get("/api/v1/organisations/", {"is_pilot": "true"}).json()
+
+    assert {row["dla_code"] for row in body["results"]} == PILOTS
+    assert {row["name_en"] for row in body["results"]} >= {
+        "Yala City Municipality", "Ban Chang Subdistrict Municipality"
+    }  # fmt: skip
+    assert Organisation.objects.filter(is_pilot=True).count() == 12
+
+
+def test_the_registry_counts_by_kind_match_the_source():
+    counts = {k: Organisation.objects.filter(kind=k).count() for k in OrganisationKind.values}
+
+    assert counts["provincial_admin_org"] == 76
+    assert counts["city_municipality"] == 30
+    assert counts["town_municipality"] == 195
+    assert counts["subdistrict_municipality"] == 2247
+    assert counts["subdistrict_admin_org"] == 5300
+    assert counts["special_admin_area"] == 1
+
+
+def test_the_thai_list_page_finds_yala(client):
+    response = client.get(reverse("municipalities:organisation-list"), {"q": "ยะลา"})
+
+    names = [o.name_th for o in response.context["page"].object_list]
+    assert "เทศบาลนครยะลา" in names
+    assert "เทศบาลนครยะลา" in response.content.decode()
+
+
+def test_the_english_list_page_finds_yala_city(client):
+    response = client.get("/en/municipalities/", {"q": "Yala"})
+
+    assert "Yala City Municipality" in response.content.decode()
+    assert response.context["page"].paginator.count >= 1
+
+
+def test_a_search_by_dla_code_finds_one(client):
+    response = client.get(reverse("municipalities:organisation-list"), {"q": "3500102"})
+
+    assert [o.dla_code for o in response.context["page"].object_list] == ["3500102"]
+
+
+def test_loading_the_reference_data_again_changes_nothing():
+    before = set(Organisation.objects.values_list("dla_code", "updated_at"))
+    output = StringIO()
+
+    started = time.monotonic()
+    call_command("load_reference_data", stdout=output, no_color=True)
+    elapsed = time.monotonic() - started
+
+    text = output.getvalue()
+    assert "organisations: 0 created, 0 updated, 7849 unchanged, 0 rejected" in text
+    assert "districts: 0 created, 0 updated" in text
+    assert "pilots: 12 of 12 present, 0 marked now" in text
+    assert set(Organisation.objects.values_list("dla_code", "updated_at")) == before
+    assert elapsed < 30, f"a second load took {elapsed:.1f}s"
