@@ -24,5 +24,8 @@ class PreferencesForm(forms.Form):
         ]
         for name, label, current in table:
             self.fields[name] = forms.ChoiceField(
-                label=label, choices=choices, initial=current, widget=forms.RadioSelect
+                label=label,
+                choices=choices,
+                initial=current,
+                widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
             )

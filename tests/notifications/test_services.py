@@ -163,3 +163,12 @@ def test_eager_mode_is_off():
     assert getattr(settings, "CELERY_TASK_ALWAYS_EAGER", False) is False
     for name in ("settings.py", "settings_test.py"):
         assert "ALWAYS_EAGER" not in (Path(settings.BASE_DIR) / "smartcity" / name).read_text()
+
+
+def test_beat_runs_the_sweep_and_the_digest():
+    tasks = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
+    assert {
+        "smartcity.notifications.tasks.sweep_notifications",
+        "smartcity.notifications.tasks.send_digests",
+    } <= tasks
+    assert tasks <= set(celery_app.tasks)
