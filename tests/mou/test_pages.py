@@ -171,3 +171,23 @@ def test_api_refuses_activation_without_parties(api_client, programme_admin):
     )
     assert backwards.status_code == 400
     assert "effective_until" in backwards.data
+
+
+def test_organisation_page_lists_its_visible_mous(client, reviewer):
+    public = signed_mou(municipalities=1)
+    town = public.municipalities.first().organisation
+    internal = signed_mou(visibility=Visibility.INTERNAL)
+    internal.municipalities.create(organisation=town)
+    other = signed_mou(title_th="บันทึกที่ไม่เกี่ยวข้อง")
+    url = reverse("municipalities:organisation-detail", kwargs={"key": town.uuid})
+    body = client.get(url).content.decode()
+    assert public.title_th in body
+    assert internal.title_th not in body
+    assert other.title_th not in body
+    client.force_login(reviewer)
+    assert internal.title_th in client.get(url).content.decode()
+    party = public.parties.first().organisation
+    party_page = client.get(
+        reverse("municipalities:organisation-detail", kwargs={"key": party.uuid})
+    ).content.decode()
+    assert public.title_th in party_page
