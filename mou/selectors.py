@@ -20,6 +20,7 @@ from mou.models import (
     Visibility,
 )
 from mou.rules import is_mou_staff
+from municipalities.models import Organisation
 
 
 def _parties() -> Prefetch:
@@ -73,7 +74,7 @@ def mou_get(*, viewer: object, uuid: str) -> MOU:
             Prefetch(
                 "municipalities",
                 queryset=MOUMunicipality.objects.select_related("organisation").order_by(
-                    "organisation__name_th"
+                    "organisation__sort_key"
                 ),
             ),
             Prefetch("documents", queryset=documents),
@@ -105,24 +106,16 @@ def mou_list_for_organisation(*, viewer: object, organisation: object) -> list[M
     )
 
 
-def mou_filter_parties() -> QuerySet:
-    """Organisations that are a party to some MOU, for filter choices."""
-    from django.apps import apps
-
-    organisation = apps.get_model("municipalities", "Organisation")
-    return organisation.objects.filter(pk__in=MOUParty.objects.values("organisation_id")).order_by(
-        "name_th"
-    )
+def mou_filter_parties() -> QuerySet[Organisation]:
+    """Organisations that are a party to some MOU, for filter choices (Thai order)."""
+    parties = MOUParty.objects.values("organisation_id")
+    return Organisation.objects.filter(pk__in=parties).order_by("sort_key")
 
 
-def mou_filter_municipalities() -> QuerySet:
-    """Organisations taking part in some MOU, for filter choices."""
-    from django.apps import apps
-
-    organisation = apps.get_model("municipalities", "Organisation")
-    return organisation.objects.filter(
-        pk__in=MOUMunicipality.objects.values("organisation_id")
-    ).order_by("name_th")
+def mou_filter_municipalities() -> QuerySet[Organisation]:
+    """Organisations taking part in some MOU, for filter choices (Thai order)."""
+    towns = MOUMunicipality.objects.values("organisation_id")
+    return Organisation.objects.filter(pk__in=towns).order_by("sort_key")
 
 
 @dataclass(frozen=True)
@@ -163,7 +156,6 @@ def mou_history(*, mou: MOU, limit: int = 500) -> list[dict]:
     from django.apps import apps
     from pghistory.models import Events
 
-    from municipalities.models import Organisation
     from smartcity.accounts.models import User
 
     events = list(Events.objects.references(mou).order_by("pgh_created_at", "pgh_id")[:limit])
