@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "smartcity.files",
     "smartcity.notifications",
     "municipalities",
+    "mou",
 ]
 
 MIDDLEWARE = [
@@ -197,6 +198,11 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
     "notifications-digest": {
         "task": "smartcity.notifications.tasks.send_digests",
         "schedule": crontab(hour=7, minute=0),  # 07:00 Asia/Bangkok
+    },
+    # MOU status kept true (past the end → expired) and expiry reminders at 90/30/7 days
+    "mou-daily-scan": {
+        "task": "mou.tasks.mou_daily_scan",
+        "schedule": crontab(hour=6, minute=15),
     },
 }
 

@@ -25,8 +25,9 @@ urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("accounts/", include("smartcity.accounts.urls")),
     path("files/", include("smartcity.files.urls")),
-    path("notifications/", include("smartcity.notifications.urls")),
     path("municipalities/", include("municipalities.urls")),
+    path("mous/", include("mou.urls")),
+    path("notifications/", include("smartcity.notifications.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

@@ -9,7 +9,9 @@ from smartcity.health import health_report
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "home.html")
+    from mou.selectors import mou_latest_public
+
+    return render(request, "home.html", {"latest_mous": mou_latest_public(limit=5)})
 
 
 @never_cache

@@ -7,6 +7,7 @@ from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, Permis
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from smartcity.accounts.roles import Role
@@ -102,8 +103,14 @@ class User(AbstractBaseUser, PermissionsMixin):
     def get_short_name(self) -> str:
         return self.first_name_th or self.first_name_en or self.email
 
+    @cached_property
+    def role_names(self) -> frozenset[str]:
+        """The user's groups, read once per instance (a page asks for every row's actions);
+        a change of groups forgets it (accounts.receivers.on_roles_changed)."""
+        return frozenset(self.groups.values_list("name", flat=True)) if self.pk else frozenset()
+
     def has_role(self, role: Role | str) -> bool:
-        return self.is_superuser or any(g.name == role for g in self.groups.all())
+        return self.is_superuser or role in self.role_names
 
 
 class AuditEvent(models.TextChoices):

@@ -62,6 +62,8 @@ def on_roles_changed(
     sender: type, instance: User | Group, action: str, reverse: bool, pk_set: set[int] | None,
     **kwargs: Any,  # noqa: ANN401
 ) -> None:  # fmt: skip
+    if action in {"post_add", "post_remove", "post_clear"} and not reverse:
+        instance.__dict__.pop("role_names", None)  # User.role_names is read again next time
     if action not in {"post_add", "post_remove"} or not pk_set:
         return
     event = AuditEvent.ROLE_ADDED if action == "post_add" else AuditEvent.ROLE_REMOVED

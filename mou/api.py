@@ -1,0 +1,117 @@
+"""API /api/v1/mous/: read as the pages allow, write for programme administrators."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.db.models import QuerySet
+from rest_framework import permissions, serializers, viewsets
+from rest_framework.request import Request
+from rest_framework.views import APIView
+
+from mou.models import MOU, MOUParty, PersonRole, Status
+from mou.rules import is_programme_admin
+from mou.selectors import mou_list
+from mou.services import mou_completeness_errors
+from smartcity.api import router
+
+
+class PartyOut(serializers.ModelSerializer):
+    organisation = serializers.CharField(source="organisation.__str__", read_only=True)
+    organisation_uuid = serializers.UUIDField(source="organisation.uuid", read_only=True)
+
+    class Meta:
+        model = MOUParty
+        fields = ("organisation", "organisation_uuid", "role")
+
+
+class MOUSerializer(serializers.ModelSerializer):
+    parties = PartyOut(many=True, read_only=True)
+    municipality_count = serializers.IntegerField(read_only=True, default=0)
+    focus_areas = serializers.ListField(
+        child=serializers.ChoiceField(
+            choices=MOU._meta.get_field("focus_areas").base_field.choices
+        ),
+        required=False,
+    )
+
+    class Meta:
+        model = MOU
+        fields = (
+            "uuid",
+            "reference_number",
+            "title_th",
+            "title_en",
+            "subject",
+            "objectives",
+            "focus_areas",
+            "kind",
+            "signed_on",
+            "signing_method",
+            "place",
+            "effective_from",
+            "effective_until",
+            "status",
+            "visibility",
+            "parties",
+            "municipality_count",
+        )
+        read_only_fields = ("uuid",)
+
+    def validate(self, attrs: dict) -> dict:
+        start = attrs.get("effective_from", getattr(self.instance, "effective_from", None))
+        end = attrs.get("effective_until", getattr(self.instance, "effective_until", None))
+        if start and end and end <= start:
+            raise serializers.ValidationError(
+                {"effective_until": MOU._meta.constraints[0].violation_error_message}
+            )
+        status = attrs.get("status", getattr(self.instance, "status", MOU().status))
+        parties, signatories = [], []
+        if self.instance is not None:
+            parties = [p.organisation_id for p in self.instance.parties.all()]
+            signatories = list(
+                self.instance.people.filter(role=PersonRole.SIGNATORY).values_list(
+                    "organisation_id", flat=True
+                )
+            )
+        # parties are added in the admin: over the API a new MOU starts as a draft
+        if status != Status.DRAFT:
+            errors = mou_completeness_errors(
+                status=status, party_org_ids=parties, signatory_org_ids=signatories
+            )
+            if errors:
+                raise serializers.ValidationError({"status": errors})
+        return attrs
+
+
+def _uuid_or_blank(value: str) -> str:
+    try:
+        return str(uuid.UUID(value)) if value else ""
+    except ValueError:
+        return str(uuid.UUID(int=0))  # a malformed filter matches nothing rather than erroring
+
+
+class IsProgrammeAdminOrReadOnly(permissions.BasePermission):
+    def has_permission(self, request: Request, view: APIView) -> bool:
+        return request.method in permissions.SAFE_METHODS or bool(is_programme_admin(request.user))
+
+
+class MOUViewSet(viewsets.ModelViewSet):
+    """MOU records: anyone reads what the pages show; programme administrators write."""
+
+    serializer_class = MOUSerializer
+    lookup_field = "uuid"
+    permission_classes = (IsProgrammeAdminOrReadOnly,)
+
+    def get_queryset(self) -> QuerySet[MOU]:
+        params = self.request.query_params
+        return mou_list(
+            viewer=self.request.user,
+            query=params.get("search", "")[:100],
+            status=params.get("status", ""),
+            party=_uuid_or_blank(params.get("party", "")),
+            municipality=_uuid_or_blank(params.get("municipality", "")),
+        )
+
+
+router.register("mous", MOUViewSet, basename="mou")
