@@ -8,11 +8,16 @@ from typing import Any
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from mou.models import MOU, DocumentKind, MOUDocument, Status, Visibility
+from mou.services import mou_document_add
 from smartcity.accounts.models import Membership, MembershipStatus
 from smartcity.accounts.roles import Role
 from smartcity.files.services import stored_file_create
 from smartcity.files.validators import PDF_ONLY
+from smartcity.notifications.models import Notification
+from smartcity.notifications.services import notify
 from tests.factories.accounts import UserFactory
+from tests.factories.mou import signed_mou
 from tests.factories.municipalities import OrganisationFactory
 from tests.permissions import matrix
 
@@ -26,6 +31,23 @@ class World:
     org_b: Any
     pending_membership: Membership
     file_of_officer_a: Any
+    notification_of_officer_a: Notification
+    public_mou: MOU
+    internal_mou: MOU
+    draft_mou: MOU
+    public_document: MOUDocument  # public document of the public MOU
+    internal_document: MOUDocument  # internal document of the public MOU
+    document_of_internal_mou: MOUDocument  # public document of the internal MOU
+
+
+def pdf() -> SimpleUploadedFile:
+    return SimpleUploadedFile("plan.pdf", PDF_BYTES, content_type="application/pdf")
+
+
+def mou_document(mou: MOU, visibility: str = Visibility.PUBLIC) -> MOUDocument:
+    return mou_document_add(
+        mou=mou, upload=pdf(), actor=None, kind=DocumentKind.ANNEX, visibility=visibility
+    )
 
 
 @pytest.fixture
@@ -38,12 +60,32 @@ def world(db) -> World:
         matrix.REVIEWER: UserFactory(role=Role.REVIEWER),
         matrix.COMMITTEE: UserFactory(role=Role.COMMITTEE),
         matrix.ADMIN: UserFactory(role=Role.PROGRAMME_ADMIN, is_staff=True),
+        matrix.STAFF: UserFactory(is_staff=True),  # no programme role (see matrix.STAFF)
     }
     pending = Membership.objects.create(user=users[matrix.PENDING_OFFICER], organisation=org_a)
     for role, organisation in ((matrix.OFFICER_A, org_a), (matrix.OFFICER_B, org_b)):
         Membership.objects.create(
             user=users[role], organisation=organisation, status=MembershipStatus.APPROVED
         )
-    upload = SimpleUploadedFile("plan.pdf", PDF_BYTES, content_type="application/pdf")
-    stored = stored_file_create(upload=upload, policy=PDF_ONLY, actor=users[matrix.OFFICER_A])
-    return World(users, org_a, org_b, pending, stored)
+    stored = stored_file_create(upload=pdf(), policy=PDF_ONLY, actor=users[matrix.OFFICER_A])
+    (notification,) = notify(
+        recipients=[users[matrix.OFFICER_A]],
+        event="accounts.membership_approved",
+        obj=users[matrix.OFFICER_A],
+    )
+    public_mou = signed_mou()
+    internal_mou = signed_mou(visibility=Visibility.INTERNAL)
+    return World(
+        users,
+        org_a,
+        org_b,
+        pending,
+        stored,
+        notification_of_officer_a=notification,
+        public_mou=public_mou,
+        internal_mou=internal_mou,
+        draft_mou=signed_mou(status=Status.DRAFT),
+        public_document=mou_document(public_mou),
+        internal_document=mou_document(public_mou, Visibility.INTERNAL),
+        document_of_internal_mou=mou_document(internal_mou),
+    )
