@@ -92,7 +92,20 @@ def _uuid_or_blank(value: str) -> str:
 
 
 class IsProgrammeAdminOrReadOnly(permissions.BasePermission):
+    """Reads as the pages allow; writes for programme administrators.
+
+    A write to one MOU is decided after the lookup, which only finds what the user may see:
+    an MOU hidden from them answers 404, never a 403 that would confirm it exists.
+    """
+
     def has_permission(self, request: Request, view: APIView) -> bool:
+        if request.method in permissions.SAFE_METHODS:
+            return True
+        if view.kwargs.get(getattr(view, "lookup_field", "pk")) is not None:
+            return bool(request.user and request.user.is_authenticated)
+        return bool(is_programme_admin(request.user))
+
+    def has_object_permission(self, request: Request, view: APIView, obj: object) -> bool:
         return request.method in permissions.SAFE_METHODS or bool(is_programme_admin(request.user))
 
 

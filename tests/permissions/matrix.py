@@ -10,9 +10,6 @@ anonymous on a private page → 302 to login, on the API → 401; an object the 
 STAFF is an extra persona, checked only by the entries that name it: a Django staff user with
 no programme role. Accounts keep `is_staff` in step with the administrator role, so it should not
 occur, but the MOU rules name it (it sees internal MOUs, it gets no MOU admin).
-
-`known_bug` marks an entry whose expectation is the intended policy while the code answers
-otherwise today: the case is a strict xfail, so it fails as soon as the code is fixed.
 """
 
 from __future__ import annotations
@@ -45,7 +42,6 @@ class Route:
     method: str = "get"
     data: dict[str, Any] = field(default_factory=dict)
     format: str | None = None  # "json" for API writes
-    known_bug: str = ""  # the code disagrees with `expect` today; see the module docstring
 
 
 def everyone(status: int) -> dict[str, int]:
@@ -240,7 +236,6 @@ MATRIX: dict[str, Route] = {
         method="patch",
         data={"title_en": "Renamed"},
         format="json",
-        known_bug="mou/api.py IsProgrammeAdminOrReadOnly answers 403 before the object lookup",
     ),
     # Django admin: every admin route; the test calls those that need no arguments
     "admin:*": Route(admin_site()),
