@@ -244,5 +244,5 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"django_redis": {"level": "ERROR"}},
+    "loggers": {"django_redis": {"level": "ERROR"}, "axes": {"level": "WARNING"}},
 }
