@@ -18,7 +18,22 @@ def _in_language(thai: str, english: str) -> str:
     return english if get_language() == "en" and english else thai
 
 
-class Region(models.Model):
+class BilingualName:
+    """`name` in the active language (Thai, or English where it exists) for rows with
+    name_th / name_en; their str() too."""
+
+    name_th: str
+    name_en: str
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return _in_language(self.name_th, self.name_en)
+
+
+class Region(BilingualName, models.Model):
     """One of Thailand's six regions (National Geographical Committee scheme)."""
 
     code = models.SlugField(_("code"), max_length=20, unique=True)
@@ -31,15 +46,8 @@ class Region(models.Model):
         verbose_name_plural = _("regions")
         ordering = ("position", "code")
 
-    def __str__(self) -> str:
-        return self.name
 
-    @property
-    def name(self) -> str:
-        return _in_language(self.name_th, self.name_en)
-
-
-class Province(models.Model):
+class Province(BilingualName, models.Model):
     """A province (จังหวัด), keyed on its 2-digit TIS 1099 code."""
 
     code = models.CharField(
@@ -58,15 +66,8 @@ class Province(models.Model):
         verbose_name_plural = _("provinces")
         ordering = ("sort_key",)
 
-    def __str__(self) -> str:
-        return self.name
 
-    @property
-    def name(self) -> str:
-        return _in_language(self.name_th, self.name_en)
-
-
-class District(models.Model):
+class District(BilingualName, models.Model):
     """A district (อำเภอ / เขต), keyed on its 4-digit TIS 1099 code."""
 
     code = models.CharField(
@@ -83,13 +84,6 @@ class District(models.Model):
         verbose_name = _("district")
         verbose_name_plural = _("districts")
         ordering = ("sort_key",)
-
-    def __str__(self) -> str:
-        return self.name
-
-    @property
-    def name(self) -> str:
-        return _in_language(self.name_th, self.name_en)
 
 
 class OrganisationKind(models.TextChoices):
@@ -135,7 +129,7 @@ class OrganisationQuerySet(models.QuerySet["Organisation"]):
     model_name="OrganisationEvent",
     obj_field=pghistory.ObjForeignKey(related_name="events"),
 )
-class Organisation(models.Model):
+class Organisation(BilingualName, models.Model):
     """A body that can apply, sign or belong: an LAO from the DLA registry or another body."""
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
@@ -227,13 +221,6 @@ class Organisation(models.Model):
             models.Index(fields=("sort_key", "dla_code"), name="organisation_sort"),
             models.Index(fields=("kind",), name="organisation_kind"),
         )
-
-    def __str__(self) -> str:
-        return self.name
-
-    @property
-    def name(self) -> str:
-        return _in_language(self.name_th, self.name_en)
 
     @property
     def is_local(self) -> bool:
