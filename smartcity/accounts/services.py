@@ -16,7 +16,7 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
 from municipalities.models import Organisation, Province
-from municipalities.services import organisation_sort_key
+from municipalities.services import organisation_save
 from smartcity.accounts.models import AuditEvent, AuditLog, Membership, MembershipStatus, User
 from smartcity.accounts.roles import Role
 from smartcity.accounts.tokens import email_verification_token
@@ -242,10 +242,10 @@ def organisation_propose(
         name_th=name_th, name_en=name_en, province=province, juristic_number=juristic_number
     ).exists():
         raise DomainError(_("This organisation is already registered: choose it from the list."))
-    return Organisation.objects.create(
-        kind=kind, name_th=name_th, name_en=name_en, province=province, is_verified=False,
-        sort_key=organisation_sort_key(name_th=name_th, short_name_th=""),
-    )  # fmt: skip
+    proposed = Organisation(
+        kind=kind, name_th=name_th, name_en=name_en, province=province, is_verified=False
+    )
+    return organisation_save(organisation=proposed)  # the registry keeps its Thai sort key
 
 
 @transaction.atomic
