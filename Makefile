@@ -26,5 +26,5 @@ lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .
 
 messages: $(VENV)/.installed  ## refresh the Thai and English catalogues
-	DEBUG=true DATABASE_URL=postgres://unused/x REDIS_URL=redis://unused $(PY) manage.py makemessages -l th -l en --ignore .venv --ignore var --ignore static
+	DEBUG=true DATABASE_URL=postgres://unused/x REDIS_URL=redis://unused $(PY) manage.py makemessages -l th -l en --no-obsolete --ignore .venv --ignore var --ignore static --ignore tests
 	DEBUG=true DATABASE_URL=postgres://unused/x REDIS_URL=redis://unused $(PY) manage.py compilemessages --ignore .venv --ignore var
