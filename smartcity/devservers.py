@@ -221,6 +221,10 @@ def _manage(env: dict[str, str], *args: str) -> None:
     subprocess.run([sys.executable, str(BASE_DIR / "manage.py"), *args], check=True, env=env)
 
 
+def _stop_on_sigterm(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt  # SIGTERM stops the portal the way Ctrl-C does
+
+
 def run() -> int:
     """Serve the portal with a worker and beat until Ctrl-C; everything stops cleanly."""
     with services(stop_after=True) as env:
@@ -252,7 +256,7 @@ def run() -> int:
         ]
         processes = [subprocess.Popen(c, env=env, cwd=BASE_DIR) for c in commands]
         print("· Smart City Portal: http://127.0.0.1:8000/  (Ctrl-C stops everything)", flush=True)
-        signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt))
+        signal.signal(signal.SIGTERM, _stop_on_sigterm)
         try:
             while all(p.poll() is None for p in processes):
                 time.sleep(0.5)
