@@ -126,7 +126,7 @@ def test_admin_creates_finds_filters_edits_an_mou_in_thai(
 
     # edit it, then see the change in its history
     page.get_by_role("link", name="MOU-E2E-2563").click()
-    page.locator("#id_place").fill("กรมส่งเสริมการปกครองท้องถิ่น")
+    page.locator("#id_place_th").fill("กรมส่งเสริมการปกครองท้องถิ่น")
     page.locator("input[name=_continue]").click()
     page.locator("a.historylink").click()
     expect(page.locator("#mou-history tbody tr").first).to_contain_text("แก้ไข")
