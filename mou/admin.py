@@ -266,13 +266,22 @@ class MOUAdmin(ProgrammeAdminOnly, admin.ModelAdmin):
                 )
             },
         ),
-        (_("Content"), {"fields": ("subject", "objectives", "focus_areas")}),
+        (
+            _("Content"),
+            {
+                "fields": (
+                    ("subject_th", "subject_en"),
+                    ("objectives_th", "objectives_en"),
+                    "focus_areas",
+                )
+            },
+        ),
         (
             _("Signing and term"),
             {
                 "fields": (
                     ("signed_on", "signing_method"),
-                    "place",
+                    ("place_th", "place_en"),
                     ("effective_from", "effective_until"),
                 )
             },

@@ -34,6 +34,12 @@ class MOUSerializer(serializers.ModelSerializer):
         ),
         required=False,
     )
+    # The names before the English texts came: the Thai text, still read and written.
+    subject = serializers.CharField(source="subject_th", required=False, allow_blank=True)
+    objectives = serializers.CharField(source="objectives_th", required=False, allow_blank=True)
+    place = serializers.CharField(
+        source="place_th", required=False, allow_blank=True, max_length=200
+    )
 
     class Meta:
         model = MOU
@@ -43,12 +49,18 @@ class MOUSerializer(serializers.ModelSerializer):
             "title_th",
             "title_en",
             "subject",
+            "subject_th",
+            "subject_en",
             "objectives",
+            "objectives_th",
+            "objectives_en",
             "focus_areas",
             "kind",
             "signed_on",
             "signing_method",
             "place",
+            "place_th",
+            "place_en",
             "effective_from",
             "effective_until",
             "status",

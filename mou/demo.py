@@ -64,22 +64,43 @@ def agency_get_or_create(*, name_th: str, short_name_th: str, name_en: str) -> O
     return organisation
 
 
+def mou_refresh(*, reference_number: str, fields: dict[str, object]) -> tuple[MOU, str]:
+    """The MOU with these fields, saved only where one differs (no new history event else)."""
+    mou = MOU.objects.filter(reference_number=reference_number).first()
+    if mou is None:
+        return MOU.objects.create(reference_number=reference_number, **fields), "created"
+    changed = [name for name, value in fields.items() if getattr(mou, name) != value]
+    if not changed:
+        return mou, "up to date"
+    for name in changed:
+        setattr(mou, name, fields[name])
+    mou.save(update_fields=[*changed, "updated_at"])
+    return mou, "updated"
+
+
 def load() -> list[str]:
     """Create or refresh the DLA-depa MOU; running it again changes nothing."""
     agencies = {key: agency_get_or_create(**fields) for key, fields in AGENCIES.items()}
-    mou, created = MOU.objects.update_or_create(
+    mou, state = mou_refresh(
         reference_number=REFERENCE,
-        defaults={
+        fields={
             "title_th": "บันทึกความเข้าใจว่าด้วยการขับเคลื่อนและพัฒนาเมืองน่าอยู่อัจฉริยะ",
             "title_en": "MOU on driving and developing livable smart cities",
-            "subject": "ความร่วมมือระหว่างกรมส่งเสริมการปกครองท้องถิ่นและสำนักงานส่งเสริมเศรษฐกิจ"
+            "subject_th": "ความร่วมมือระหว่างกรมส่งเสริมการปกครองท้องถิ่นและสำนักงานส่งเสริมเศรษฐกิจ"
             "ดิจิทัลในการขับเคลื่อนและพัฒนาเมืองน่าอยู่อัจฉริยะร่วมกับองค์กรปกครองส่วนท้องถิ่นนำร่อง 12 แห่ง",
-            "objectives": "ส่งเสริมให้องค์กรปกครองส่วนท้องถิ่นพัฒนาเป็นเมืองน่าอยู่อัจฉริยะ "
+            "subject_en": "Cooperation between the Department of Local Administration and the "
+            "Digital Economy Promotion Agency in driving and developing livable smart cities "
+            "together with 12 pilot local administrative organisations",
+            "objectives_th": "ส่งเสริมให้องค์กรปกครองส่วนท้องถิ่นพัฒนาเป็นเมืองน่าอยู่อัจฉริยะ "
             "ด้านการจราจรและความปลอดภัย คุณภาพชีวิต สาธารณสุข โครงสร้างพื้นฐาน และสาธารณูปโภค",
+            "objectives_en": "To support local administrative organisations in becoming livable "
+            "smart cities in traffic and safety, quality of life, public health, infrastructure "
+            "and utilities",
             "focus_areas": [area.value for area in FocusArea],
             "signed_on": SIGNED,
             "signing_method": SigningMethod.WEB_CONFERENCE,
-            "place": "กรมส่งเสริมการปกครองท้องถิ่น (ลงนามผ่านระบบประชุมทางไกล)",
+            "place_th": "กรมส่งเสริมการปกครองท้องถิ่น (ลงนามผ่านระบบประชุมทางไกล)",
+            "place_en": "Department of Local Administration (signed by web conference)",
             "effective_from": SIGNED,
             "status": Status.ACTIVE,
             "visibility": Visibility.PUBLIC,
@@ -109,7 +130,7 @@ def load() -> list[str]:
         MOUMunicipality.objects.get_or_create(
             mou=mou, organisation=pilot, defaults={"joined_on": SIGNED}
         )
-    lines = [f"MOU {REFERENCE} {'created' if created else 'up to date'}"]
+    lines = [f"MOU {REFERENCE} {state}"]
     lines.append(f"{len(pilots)} of {len(codes)} pilot municipalities linked")
     if len(pilots) < len(codes):
         lines.append("some pilots are missing: run manage.py load_reference_data first")

@@ -12,6 +12,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from municipalities.models import in_language
+
 
 class Status(models.TextChoices):
     DRAFT = "draft", _("Draft")
@@ -83,8 +85,10 @@ class MOU(models.Model):
     reference_number = models.CharField(_("reference number"), max_length=60, unique=True)
     title_th = models.CharField(_("title (Thai)"), max_length=300)
     title_en = models.CharField(_("title (English)"), max_length=300, blank=True)
-    subject = models.TextField(_("subject"), blank=True)
-    objectives = models.TextField(_("objectives"), blank=True)
+    subject_th = models.TextField(_("subject (Thai)"), blank=True)
+    subject_en = models.TextField(_("subject (English)"), blank=True)
+    objectives_th = models.TextField(_("objectives (Thai)"), blank=True)
+    objectives_en = models.TextField(_("objectives (English)"), blank=True)
     focus_areas = ArrayField(
         models.CharField(max_length=30, choices=FocusArea.choices),
         verbose_name=_("focus areas"),
@@ -105,7 +109,8 @@ class MOU(models.Model):
     signing_method = models.CharField(
         _("signing method"), max_length=20, choices=SigningMethod.choices, blank=True
     )
-    place = models.CharField(_("place of signing"), max_length=200, blank=True)
+    place_th = models.CharField(_("place of signing (Thai)"), max_length=200, blank=True)
+    place_en = models.CharField(_("place of signing (English)"), max_length=200, blank=True)
     effective_from = models.DateField(_("effective from"), null=True, blank=True)
     effective_until = models.DateField(_("effective until"), null=True, blank=True)
     status = models.CharField(
@@ -148,13 +153,22 @@ class MOU(models.Model):
 
         return reverse("mou:mou-detail", kwargs={"uuid": self.uuid})
 
+    # Each text in the active language: English on English pages when filled in, else Thai.
     @property
     def title(self) -> str:
-        from django.utils.translation import get_language
+        return in_language(self.title_th, self.title_en)
 
-        if (get_language() or "th").startswith("en") and self.title_en:
-            return self.title_en
-        return self.title_th
+    @property
+    def subject(self) -> str:
+        return in_language(self.subject_th, self.subject_en)
+
+    @property
+    def objectives(self) -> str:
+        return in_language(self.objectives_th, self.objectives_en)
+
+    @property
+    def place(self) -> str:
+        return in_language(self.place_th, self.place_en)
 
     def days_to_expiry(self, today: dt.date | None = None) -> int | None:
         """Days until the end date (negative once past); None without an end date."""

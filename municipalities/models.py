@@ -13,8 +13,8 @@ from django.utils.translation import gettext_lazy as _
 DLA_CODE_VALIDATOR = RegexValidator(r"^\d{7}$", _("A DLA code has exactly 7 digits."))
 
 
-def _in_language(thai: str, english: str) -> str:
-    """The English name on English pages when there is one, else the Thai name."""
+def in_language(thai: str, english: str) -> str:
+    """The English text on English pages when there is one, else the Thai text."""
     return english if get_language() == "en" and english else thai
 
 
@@ -30,7 +30,7 @@ class BilingualName:
 
     @property
     def name(self) -> str:
-        return _in_language(self.name_th, self.name_en)
+        return in_language(self.name_th, self.name_en)
 
 
 class Region(BilingualName, models.Model):

@@ -126,7 +126,7 @@ def test_admin_creates_finds_filters_edits_an_mou_in_thai(
 
     # edit it, then see the change in its history
     page.get_by_role("link", name="MOU-E2E-2563").click()
-    page.locator("#id_place").fill("กรมส่งเสริมการปกครองท้องถิ่น")
+    page.locator("#id_place_th").fill("กรมส่งเสริมการปกครองท้องถิ่น")
     page.locator("input[name=_continue]").click()
     page.locator("a.historylink").click()
     expect(page.locator("#mou-history tbody tr").first).to_contain_text("แก้ไข")
@@ -162,7 +162,18 @@ def test_empty_and_oversized_uploads_are_refused_and_the_form_kept(
 
 
 def test_public_pages_in_thai_and_english(page: Page, visit, live_server):
-    mou = signed_mou(title_th=TITLE, title_en="Livable smart city MOU", municipalities=3)
+    mou = signed_mou(
+        title_th=TITLE,
+        title_en="Livable smart city MOU",
+        municipalities=3,
+        signing_method="web_conference",
+        subject_th="ความร่วมมือในการพัฒนาเมืองน่าอยู่อัจฉริยะร่วมกับเทศบาลนำร่อง",
+        subject_en="Cooperation in developing livable smart cities with pilot municipalities",
+        objectives_th="ส่งเสริมคุณภาพชีวิตและความปลอดภัยของประชาชน",
+        objectives_en="To improve citizens' quality of life and safety",
+        place_th="กรมส่งเสริมการปกครองท้องถิ่น (ลงนามผ่านระบบประชุมทางไกล)",
+        place_en="Department of Local Administration (signed by web conference)",
+    )
     visit("/")
     expect(page.locator("#home-mous + ul")).to_contain_text(TITLE)
     visit("/mous/")
@@ -172,10 +183,15 @@ def test_public_pages_in_thai_and_english(page: Page, visit, live_server):
     visit(f"/mous/{mou.uuid}/")
     expect(page.get_by_role("heading", level=1)).to_have_text(TITLE)
     expect(page.get_by_text("2 กรกฎาคม 2563")).to_be_visible()
+    for text in (mou.subject_th, mou.objectives_th, mou.place_th):
+        expect(page.get_by_text(text)).to_be_visible()
     shot(page, "mou-detail-th")
     visit(f"/en/mous/{mou.uuid}/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Livable smart city MOU")
     expect(page.get_by_text(re.compile("3 participating municipalities"))).to_be_visible()
+    for text in (mou.subject_en, mou.objectives_en, mou.place_en):
+        expect(page.get_by_text(text)).to_be_visible()
+    expect(page.get_by_text(mou.subject_th)).to_have_count(0)
     shot(page, "mou-detail-en")
     visit("/en/mous/?q=Livable")
     shot(page, "mou-list-en")

@@ -41,6 +41,12 @@ def mou_post(
         "reference_number": "MOU-TEST-1",
         "title_th": "บันทึกความเข้าใจการพัฒนาเมืองน่าอยู่อัจฉริยะ",
         "title_en": "Livable smart city MOU",
+        "subject_th": "ความร่วมมือด้านเมืองน่าอยู่อัจฉริยะ",
+        "subject_en": "Cooperation on livable smart cities",
+        "objectives_th": "ส่งเสริมคุณภาพชีวิต",
+        "objectives_en": "To improve the quality of life",
+        "place_th": "กรมส่งเสริมการปกครองท้องถิ่น",
+        "place_en": "Department of Local Administration",
         "status": status,
         "visibility": "public",
         "kind": "original",
@@ -107,6 +113,14 @@ def test_programme_admin_creates_an_mou_with_all_inlines(client, programme_admin
     assert mou.people.count() == 2
     assert mou.municipalities.count() == 1
     assert mou.focus_areas == ["traffic_safety", "public_health"]
+    assert (mou.subject_th, mou.subject_en) == (
+        "ความร่วมมือด้านเมืองน่าอยู่อัจฉริยะ",
+        "Cooperation on livable smart cities",
+    )
+    assert (mou.objectives_en, mou.place_en) == (
+        "To improve the quality of life",
+        "Department of Local Administration",
+    )
     document = mou.documents.get()
     assert document.stored_file.original_name == "ลงนาม.pdf"
     assert document.stored_file.uploaded_by == programme_admin

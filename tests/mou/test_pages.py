@@ -71,6 +71,57 @@ def test_detail_shows_people_municipalities_timeline_and_public_documents_only(
     assert mou.title_en in english
 
 
+BILINGUAL = {
+    "subject_th": "ความร่วมมือด้านเมืองอัจฉริยะ",
+    "subject_en": "Cooperation on smart cities",
+    "objectives_th": "ส่งเสริมคุณภาพชีวิตของประชาชน",
+    "objectives_en": "To improve citizens' quality of life",
+    "place_th": "ศาลากลางจังหวัดเชียงใหม่",
+    "place_en": "Chiang Mai Provincial Hall",
+}
+
+
+def test_detail_shows_subject_objectives_and_place_in_the_page_language(client):
+    mou = signed_mou(**BILINGUAL)
+    thai = client.get(f"/mous/{mou.uuid}/").content.decode()
+    english = client.get(f"/en/mous/{mou.uuid}/").content.decode()
+    for name in ("subject", "objectives", "place"):
+        th, en = BILINGUAL[f"{name}_th"], BILINGUAL[f"{name}_en"]
+        assert th in thai
+        assert en not in thai
+        assert en.replace("'", "&#x27;") in english
+        assert th not in english
+
+
+def test_english_page_falls_back_to_thai_where_english_is_blank(client):
+    thai_only = {key: value for key, value in BILINGUAL.items() if key.endswith("_th")}
+    mou = signed_mou(**thai_only, title_en="")
+    english = client.get(f"/en/mous/{mou.uuid}/").content.decode()
+    for value in thai_only.values():
+        assert value in english
+    assert mou.title_th in english
+
+
+def test_api_gives_both_languages_and_keeps_the_old_names_as_thai(api_client, programme_admin):
+    mou = signed_mou(**BILINGUAL)
+    row = api_client.get(f"/api/v1/mous/{mou.uuid}/").data
+    for name in ("subject", "objectives", "place"):
+        assert row[f"{name}_th"] == BILINGUAL[f"{name}_th"]
+        assert row[f"{name}_en"] == BILINGUAL[f"{name}_en"]
+        assert row[name] == BILINGUAL[f"{name}_th"]  # the name clients used before
+    api_client.force_login(programme_admin)
+    changed = api_client.patch(
+        f"/api/v1/mous/{mou.uuid}/",
+        {"subject": "หัวข้อใหม่", "place_en": "Bangkok", "objectives_th": "วัตถุประสงค์ใหม่"},
+        format="json",
+    )
+    assert changed.status_code == 200, changed.data
+    mou.refresh_from_db()
+    assert (mou.subject_th, mou.subject_en) == ("หัวข้อใหม่", BILINGUAL["subject_en"])
+    assert (mou.place_th, mou.place_en) == (BILINGUAL["place_th"], "Bangkok")
+    assert mou.objectives_th == "วัตถุประสงค์ใหม่"
+
+
 def test_internal_mou_is_404_for_public_and_200_for_staff(client, officer, reviewer):
     mou = signed_mou(visibility=Visibility.INTERNAL)
     url = reverse("mou:mou-detail", kwargs={"uuid": mou.uuid})
