@@ -16,14 +16,12 @@ def organisation_index(request: HttpRequest) -> HttpResponse:
     form = OrganisationFilterForm(request.GET)
     filters = form.cleaned_data if form.is_valid() else {}
     page = Paginator(organisation_list(**filters), PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     name = (
         "municipalities/partials/_organisation_rows.html"
         if request.htmx
         else "municipalities/organisation_list.html"
     )
-    return render(request, name, {"page": page, "form": form, "query": query.urlencode()})
+    return render(request, name, {"page": page, "form": form})
 
 
 def organisation_detail(request: HttpRequest, key: str) -> HttpResponse:

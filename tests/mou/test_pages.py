@@ -53,6 +53,17 @@ def test_filters_by_status_party_and_municipality(client):
     assert list(rows) == [active]
 
 
+def test_the_next_page_keeps_the_chosen_filters(client):
+    MOUFactory.create_batch(25, status=Status.EXPIRED, title_th="บันทึกความเข้าใจเมืองน่าอยู่")
+    response = client.get(reverse("mou:mou-list"), {"status": "expired", "q": "น่าอยู่"})
+    assert response.context["page"].has_next()
+    body = response.content.decode()
+    assert 'href="?status=expired&amp;q=%E0%B8%99' in body  # both filters, then the page
+    assert "page=2" in body
+    page_two = client.get(reverse("mou:mou-list"), {"status": "expired", "q": "น่าอยู่", "page": 2})
+    assert len(page_two.context["page"].object_list) == 5
+
+
 def test_detail_shows_people_municipalities_timeline_and_public_documents_only(
     client, add_document
 ):
