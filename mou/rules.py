@@ -13,15 +13,10 @@ from __future__ import annotations
 
 import rules
 
-from smartcity.accounts.roles import Role
+from smartcity.accounts.rules import is_programme_admin, is_reviewer
 
-is_programme_admin = rules.is_superuser | rules.is_group_member(Role.PROGRAMME_ADMIN.value)
-is_mou_staff = (
-    rules.is_staff
-    | rules.is_superuser
-    | rules.is_group_member(Role.PROGRAMME_ADMIN.value)
-    | rules.is_group_member(Role.REVIEWER.value)
-)
+# the role predicates of accounts count superusers as holders of every role
+is_mou_staff = rules.is_staff | is_programme_admin | is_reviewer
 
 
 @rules.predicate
