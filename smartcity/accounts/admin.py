@@ -66,10 +66,7 @@ class UserAdmin(DjangoUserAdmin):
         form = StaffInviteForm(request.POST or None)
         if request.method == "POST" and form.is_valid():
             try:
-                user = services.staff_invite(
-                    **form.cleaned_data, actor=request.user,
-                    base_url=request.build_absolute_uri("/")[:-1],
-                )  # fmt: skip
+                user = services.staff_invite(**form.cleaned_data, actor=request.user)
             except DomainError as error:
                 form.add_error("email", error.message)
             else:

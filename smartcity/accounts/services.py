@@ -130,7 +130,6 @@ def staff_invite(
     email: str,
     role: Role,
     actor: User,
-    base_url: str,
     first_name_th: str = "",
     last_name_th: str = "",
 ) -> User:
@@ -157,7 +156,7 @@ def staff_invite(
     )  # fmt: skip
     notify(
         recipients=[user], event="accounts.staff_account_created", obj=user,
-        context={"link": f"{base_url}{path}", "role": Role(role).label},
+        context={"link": path, "role": Role(role).label},  # notify() makes it absolute
     )  # fmt: skip
     return user
 
@@ -310,9 +309,7 @@ def membership_refuse(*, membership: Membership, actor: User, reason: str = "") 
 
 
 @transaction.atomic
-def membership_invite(
-    *, organisation: Organisation, email: str, actor: User, base_url: str
-) -> Membership:
+def membership_invite(*, organisation: Organisation, email: str, actor: User) -> Membership:
     """Make a person an approved officer of the organisation, creating their account if needed."""
     from django.contrib.auth.tokens import default_token_generator
 
@@ -328,7 +325,7 @@ def membership_invite(
             kwargs={"uidb64": urlsafe_base64_encode(str(user.pk).encode()),
                     "token": default_token_generator.make_token(user)},
         )  # fmt: skip
-        context["link"] = f"{base_url}{path}"  # set a password, then sign in
+        context["link"] = path  # set a password, then sign in; notify() makes it absolute
     if not user.has_role(Role.OFFICER):
         user.groups.add(Group.objects.get(name=Role.OFFICER))
     membership, _created = Membership.objects.select_for_update().get_or_create(

@@ -134,9 +134,8 @@ def organisation_members(request: HttpRequest, uuid: str) -> HttpResponse:
             raise PermissionDenied
         if form.is_valid():
             membership = services.membership_invite(
-                organisation=organisation, email=form.cleaned_data["email"], actor=request.user,
-                base_url=request.build_absolute_uri("/")[:-1],
-            )  # fmt: skip
+                organisation=organisation, email=form.cleaned_data["email"], actor=request.user
+            )
             messages.success(request, _("%(email)s is now a member.") % {
                 "email": membership.user.email})  # fmt: skip
             return redirect("accounts:organisation-members", uuid=organisation.uuid)

@@ -57,7 +57,6 @@ def test_invitation_approves_a_pending_request(programme_admin):
     pending = Membership.objects.create(user=UserFactory(), organisation=organisation)
     membership_invite(
         organisation=organisation, email=pending.user.email, actor=programme_admin,
-        base_url="http://testserver",
     )  # fmt: skip
     pending.refresh_from_db()
     assert pending.status == MembershipStatus.APPROVED

@@ -54,7 +54,6 @@ def test_membership_decisions_and_invitations_are_announced(programme_admin):
     services.membership_refuse(membership=second, actor=programme_admin)
     services.membership_invite(
         organisation=organisation, email="new@example.go.th", actor=programme_admin,
-        base_url="http://testserver",
     )  # fmt: skip
     rows = announced()
     assert [row.event for row in rows] == [
