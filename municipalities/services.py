@@ -185,7 +185,6 @@ def pilots_mark() -> list[str]:
     """Mark the 12 pilots of the 2020 MOU by DLA code and give them their English names."""
     pilots = {row["dla_code"]: row for row in pilots_read()}
     changed = 0
-    missing = []
     for org in Organisation.objects.filter(dla_code__in=pilots):
         name_en = pilots[org.dla_code]["name_en"]
         if org.is_pilot and org.name_en == name_en and not org.is_name_en_machine_made:
