@@ -13,4 +13,5 @@ class MouConfig(AppConfig):
         from mou import (  # noqa: F401 - registration on import
             api,  # /api/v1/mous/ on the shared router
             notifications,  # the mou.expiring event
+            panels,  # MOU boxes on the home and organisation pages
         )
