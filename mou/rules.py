@@ -42,13 +42,10 @@ def is_downloadable_document(user: object, document: object) -> bool:
 rules.add_perm("mou.view_mou_page", is_visible_mou)
 rules.add_perm("mou.download_moudocument", is_downloadable_document)
 
-# Django admin and API writes: every model of the app, for programme administrators...
+# Django admin and API writes: every model of the app, for programme administrators.
 for model in ("mou", "mouparty", "mouperson", "moumunicipality", "moudocument"):
     for action in ("view", "add", "change", "delete"):
-        if (action, model) != ("delete", "mou"):
-            rules.add_perm(f"mou.{action}_{model}", is_programme_admin)
-# ...but an MOU ends as terminated or superseded: only superusers delete one (in the admin).
-rules.add_perm("mou.delete_mou", rules.is_superuser)
+        rules.add_perm(f"mou.{action}_{model}", is_programme_admin)
 
 # The admin's organisation autocomplete (parties, people, municipalities) needs view access
 # to the registry; the registry app may grant it itself, in which case its rule stands.
