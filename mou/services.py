@@ -155,30 +155,40 @@ def _by_name(row: _NamedRow) -> Hashable:
     return (row.name_th, row.organisation.pk)
 
 
-def _parts_sync(
+def _mou_save(
     mou: MOU,
-    *,
+    save: Callable[[], None],
     parties: Sequence[PartyEntry] | None,
     people: Sequence[PersonEntry] | None,
     municipalities: Sequence[MunicipalityEntry] | None,
     responsible_staff: Iterable[User] | None,
-) -> None:
-    if parties is not None:
-        _rows_sync(mou.parties, parties, _by_organisation)
-    if people is not None:
-        _rows_sync(mou.people, people, _by_name)
-    if municipalities is not None:
-        joined = [
-            MunicipalityEntry(entry.organisation, entry.joined_on or mou.signed_on)
-            for entry in municipalities
-        ]
-        _rows_sync(mou.municipalities, joined, _by_organisation)
-    if responsible_staff is not None:
-        mou.responsible_staff.set(responsible_staff)
-
-
-def _signatory_org_ids(people: Iterable[PersonEntry]) -> list[int]:
-    return [p.organisation.pk for p in people if p.role == PersonRole.SIGNATORY]
+    actor: User | None,
+) -> MOU:
+    """Check the MOU as it will be, save it, then make its parts match those given."""
+    mou_check(
+        mou=mou,
+        party_org_ids=[p.organisation.pk for p in parties]
+        if parties is not None
+        else mou.parties.values_list("organisation_id", flat=True),
+        signatory_org_ids=[p.organisation.pk for p in people if p.role == PersonRole.SIGNATORY]
+        if people is not None
+        else mou.people.filter(role=PersonRole.SIGNATORY).values_list("organisation_id", flat=True),
+    )
+    with _acting(actor):
+        save()
+        if parties is not None:
+            _rows_sync(mou.parties, parties, _by_organisation)
+        if people is not None:
+            _rows_sync(mou.people, people, _by_name)
+        if municipalities is not None:
+            joined = [
+                MunicipalityEntry(entry.organisation, entry.joined_on or mou.signed_on)
+                for entry in municipalities
+            ]
+            _rows_sync(mou.municipalities, joined, _by_organisation)
+        if responsible_staff is not None:
+            mou.responsible_staff.set(responsible_staff)
+    return mou
 
 
 @transaction.atomic
@@ -195,21 +205,7 @@ def mou_create(
 
     Raises ValidationError by field when the term or the parties do not fit the status.
     """
-    mou_check(
-        mou=mou,
-        party_org_ids=[p.organisation.pk for p in parties],
-        signatory_org_ids=_signatory_org_ids(people),
-    )
-    with _acting(actor):
-        mou.save()
-        _parts_sync(
-            mou,
-            parties=parties,
-            people=people,
-            municipalities=municipalities,
-            responsible_staff=responsible_staff,
-        )
-    return mou
+    return _mou_save(mou, mou.save, parties, people, municipalities, responsible_staff, actor)
 
 
 @transaction.atomic
@@ -230,27 +226,13 @@ def mou_update(
     """
     signed_before = mou.signed_on
     changed = _assign(mou, fields)
-    mou_check(
-        mou=mou,
-        party_org_ids=[p.organisation.pk for p in parties]
-        if parties is not None
-        else mou.parties.values_list("organisation_id", flat=True),
-        signatory_org_ids=_signatory_org_ids(people)
-        if people is not None
-        else mou.people.filter(role=PersonRole.SIGNATORY).values_list("organisation_id", flat=True),
-    )
-    with _acting(actor):
+
+    def save() -> None:
         _save_changed(mou, changed)
         if municipalities is None and "signed_on" in changed:
             mou.municipalities.filter(joined_on=signed_before).update(joined_on=mou.signed_on)
-        _parts_sync(
-            mou,
-            parties=parties,
-            people=people,
-            municipalities=municipalities,
-            responsible_staff=responsible_staff,
-        )
-    return mou
+
+    return _mou_save(mou, save, parties, people, municipalities, responsible_staff, actor)
 
 
 @transaction.atomic

@@ -8,7 +8,7 @@ from django.test import override_settings
 from django.urls import reverse
 
 from mou.models import MOU, MOUDocument, PersonRole, Status
-from mou.services import mou_document_remove
+from mou.services import mou_document_remove, mou_update
 from smartcity.files.models import StoredFile
 from tests.factories.accounts import UserFactory
 from tests.factories.mou import AgencyFactory, MunicipalityFactory, signed_mou
@@ -281,3 +281,14 @@ def test_removing_a_document_removes_its_stored_file(
     assert not MOUDocument.objects.exists()
     assert not StoredFile.objects.exists()
     assert not storage.exists(name)
+
+
+def test_municipalities_that_joined_with_the_mou_follow_its_signing_date(programme_admin):
+    mou = signed_mou(municipalities=2)
+    later = mou.municipalities.first()
+    later.joined_on = dt.date(2021, 1, 4)
+    later.save()
+    mou_update(mou=mou, fields={"signed_on": dt.date(2020, 7, 3)}, actor=programme_admin)
+    dates = dict(mou.municipalities.values_list("pk", "joined_on"))
+    assert dates.pop(later.pk) == dt.date(2021, 1, 4)
+    assert list(dates.values()) == [dt.date(2020, 7, 3)]
