@@ -20,6 +20,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -143,7 +144,7 @@ class PersonInline(MOUInline, admin.StackedInline):
         "order",
     )
     extra = 2
-    classes = ("tab-people",)
+    classes = ("tab-people", "full-width")
 
 
 class MunicipalityInline(MOUInline, admin.TabularInline):
@@ -199,13 +200,13 @@ class DocumentInline(MOUInline, admin.TabularInline):
 
 class MOUForm(forms.ModelForm):
     focus_areas = forms.MultipleChoiceField(
-        label=_("focus areas"),
+        label=capfirst(_("focus areas")),
         choices=FocusArea.choices,
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
     municipalities = forms.ModelMultipleChoiceField(
-        label=_("municipalities"),
+        label=capfirst(_("municipalities")),
         queryset=Organisation.objects.all(),
         required=False,
         widget=AutocompleteSelectMultiple(

@@ -30,4 +30,7 @@ class TabbedChangeForm:
         **kwargs: Any,  # noqa: ANN401
     ) -> HttpResponse:
         context["tabs"] = [(slug, label, f"tab-{slug}") for slug, label in self.tabs]
-        return super().render_change_form(request, context, *args, **kwargs)  # type: ignore[misc]
+        response: HttpResponse = super().render_change_form(  # type: ignore[misc]  # mixin
+            request, context, *args, **kwargs
+        )
+        return response

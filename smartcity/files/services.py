@@ -36,4 +36,5 @@ def stored_file_delete(*, stored_file: StoredFile) -> None:
     """Forget a stored file; its content leaves storage once the caller's transaction commits."""
     storage, name = stored_file.file.storage, stored_file.file.name
     stored_file.delete()
-    transaction.on_commit(partial(storage.delete, name), robust=True)
+    if name:
+        transaction.on_commit(partial(storage.delete, name), robust=True)
