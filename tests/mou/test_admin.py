@@ -292,3 +292,26 @@ def test_municipalities_that_joined_with_the_mou_follow_its_signing_date(program
     dates = dict(mou.municipalities.values_list("pk", "joined_on"))
     assert dates.pop(later.pk) == dt.date(2021, 1, 4)
     assert list(dates.values()) == [dt.date(2020, 7, 3)]
+
+
+def test_municipalities_come_from_the_multi_select_with_dates_only_where_they_differ(
+    client, programme_admin
+):
+    at_signing, later = MunicipalityFactory(), MunicipalityFactory()
+    data = mou_post(towns=0) | {
+        "municipalities": [str(at_signing.pk)],
+        **management("municipalities", 1),
+        "municipalities-0-organisation": str(later.pk),
+        "municipalities-0-joined_on": "2021-01-04",
+    }
+    client.force_login(programme_admin)
+    assert client.post(ADD_URL, data).status_code == 302
+    mou = MOU.objects.get()
+    joined = dict(mou.municipalities.values_list("organisation", "joined_on"))
+    assert joined == {at_signing.pk: dt.date(2020, 7, 2), later.pk: dt.date(2021, 1, 4)}
+    page = client.get(reverse("admin:mou_mou_change", args=[mou.pk])).context
+    assert page["adminform"].form.fields["municipalities"].initial == [at_signing.pk]
+    dated = next(
+        f.formset for f in page["inline_admin_formsets"] if f.formset.prefix == "municipalities"
+    )
+    assert [row.instance.organisation for row in dated.forms] == [later]
