@@ -225,7 +225,10 @@ MATRIX: dict[str, Route] = {
         data={"title_en": "Renamed"},
         format="json",
     ),
-    "api:mou-detail#delete": Route(mou_admins_write(204), kwargs=public_mou, method="delete"),
+    # never deleted through the API: an MOU ends as terminated or superseded
+    "api:mou-detail#delete": Route(
+        {**api_signed_in(405), STAFF: 405}, kwargs=public_mou, method="delete"
+    ),
     # a write on an MOU the role may not even see: 404, as a read would answer
     "api:mou-detail#update-internal": Route(
         {
@@ -252,7 +255,8 @@ MATRIX: dict[str, Route] = {
     "admin:mou_mou_add": Route(mou_admin_site()),
     "admin:mou_mou_change": Route(mou_admin_site(), kwargs=public_mou_in_admin),
     "admin:mou_mou_history": Route(mou_admin_site(), kwargs=public_mou_in_admin),
-    "admin:mou_mou_delete": Route(mou_admin_site(), kwargs=public_mou_in_admin),
+    # only superusers delete an MOU (tests/mou/test_admin.py)
+    "admin:mou_mou_delete": Route(mou_admin_site(403), kwargs=public_mou_in_admin),
     # Django's app index answers 404 when the user may see none of the app's models
     "admin:app_list#mou": Route(
         {**mou_admin_site(), STAFF: 404}, kwargs=lambda w: {"app_label": "mou"}
