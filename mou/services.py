@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from mou.models import MOU, MOUDocument, Status
+from mou.selectors import mou_expiring
 from smartcity.accounts.models import User
 from smartcity.accounts.roles import Role
 from smartcity.files.services import stored_file_create
@@ -88,14 +89,8 @@ def mou_expiry_reminders_send(*, today: dt.date) -> int:
     Returns how many notifications were written.
     """
     admins = list(User.objects.with_role(Role.PROGRAMME_ADMIN))
-    ending = (
-        MOU.objects.filter(
-            status=Status.ACTIVE,
-            effective_until__gte=today,
-            effective_until__lte=today + dt.timedelta(days=max(EXPIRY_THRESHOLDS)),
-        )
-        .prefetch_related("responsible_staff")
-        .order_by("effective_until", "pk")
+    ending = mou_expiring(today=today, within_days=max(EXPIRY_THRESHOLDS)).prefetch_related(
+        "responsible_staff"
     )
     sent = 0
     for mou in ending:

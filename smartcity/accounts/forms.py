@@ -151,6 +151,14 @@ class SignUpForm(forms.Form):
         }  # fmt: skip
 
 
+class VerificationResendForm(forms.Form):
+    email = forms.EmailField(label=_("email address"))
+
+
+class MembershipRefuseForm(forms.Form):
+    reason = forms.CharField(label=_("Reason for refusing"), max_length=500)
+
+
 class MemberInviteForm(forms.Form):
     email = forms.EmailField(label=_("Email address of the person to invite"))
 
