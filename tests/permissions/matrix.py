@@ -108,6 +108,7 @@ NEW_MOU = {"reference_number": "NEW-1", "title_th": "บันทึกใหม
 MATRIX: dict[str, Route] = {
     # platform
     "home": Route(everyone(200)),
+    "favicon": Route(everyone(200)),
     "livez": Route(everyone(200)),
     "healthz": Route(everyone(503)),  # no Celery worker in the test run
     "files:file-download": Route(
