@@ -97,7 +97,12 @@ def test_admin_list_cells_show_dates_by_the_portals_rules(client, programme_admi
 @pytest.mark.django_db
 def test_the_english_admin_stays_in_the_christian_era(client, programme_admin):
     client.force_login(programme_admin)
-    data = mou_post() | {"signed_on": "01/10/2025", "effective_from": "01/10/2025"}
+    data = mou_post() | {
+        "signed_on": "01/10/2025",
+        "effective_from": "01/10/2025",
+        "effective_until": "30/09/2030",
+        "municipalities-0-joined_on": "01/10/2025",
+    }
     response = client.post("/en/admin/mou/mou/add/", data)
     assert response.status_code == 302, response.context["errors"]
     mou = MOU.objects.get(reference_number="MOU-TEST-1")
