@@ -18,7 +18,7 @@ from smartcity.accounts.models import AuditEvent, AuditLog, Membership, Membersh
 from smartcity.accounts.roles import Role
 from smartcity.accounts.tokens import email_verification_token
 from smartcity.errors import DomainError
-from smartcity.notifications.services import notify
+from smartcity.notifications.services import notification_mark_all_read, notify
 
 
 def audit_record(
@@ -85,6 +85,7 @@ def user_verify_email(*, user: User, token: str) -> bool:
     user.is_active = True
     user.save(update_fields=["email_verified_at", "is_active"])
     audit_record(event=AuditEvent.EMAIL_VERIFIED, user=user, actor=user)
+    notification_mark_all_read(user=user)  # the verification notice is done with
     for membership in Membership.objects.filter(user=user, status=MembershipStatus.PENDING):
         membership_announce(membership=membership)
     return True
