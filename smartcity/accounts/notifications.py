@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.db.models import Model
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -13,51 +14,46 @@ def _members_page(membership: Membership) -> str:
     return reverse("accounts:organisation-members", kwargs={"uuid": membership.organisation.uuid})
 
 
+def _login_page(obj: Model) -> str:  # a caller may pass a signed link in the context instead
+    return reverse("accounts:login")
+
+
+def _dashboard(obj: Model) -> str:
+    return reverse("accounts:dashboard")
+
+
+def _home(obj: Model) -> str:
+    return reverse("home")
+
+
+# the account is not active yet: nobody could opt out of it, so no preference is offered
 VERIFY_EMAIL = event_register(
     Event(
-        "accounts.verify_email",
-        _("Verify your email address"),
-        link=lambda user: reverse("accounts:login"),  # the caller passes the signed link
-        in_preferences=False,  # the account is not active yet: nobody could opt out anyway
+        "accounts.verify_email", _("Verify your email address"), _login_page, in_preferences=False
     )
 )
 MEMBERSHIP_REQUESTED = event_register(
-    Event("accounts.membership_requested", _("A member waits for approval"), link=_members_page)
+    Event("accounts.membership_requested", _("A member waits for approval"), _members_page)
 )
 ORGANISATION_PROPOSED = event_register(
     Event(
         "accounts.organisation_proposed",
         _("An organisation was proposed"),
-        link=_members_page,
+        _members_page,
         staff_only=True,
     )
 )
 MEMBERSHIP_APPROVED = event_register(
-    Event(
-        "accounts.membership_approved",
-        _("Membership approved"),
-        link=lambda membership: reverse("accounts:dashboard"),
-    )
+    Event("accounts.membership_approved", _("Membership approved"), _dashboard)
 )
 MEMBERSHIP_REFUSED = event_register(
-    Event(
-        "accounts.membership_refused",
-        _("Membership refused"),
-        link=lambda membership: reverse("home"),
-    )
+    Event("accounts.membership_refused", _("Membership refused"), _home)
 )
 INVITATION = event_register(
-    Event(
-        "accounts.invitation",
-        _("Invitation to the portal"),
-        link=lambda membership: reverse("accounts:login"),
-    )
+    Event("accounts.invitation", _("Invitation to the portal"), _login_page)
 )
 STAFF_ACCOUNT_CREATED = event_register(
     Event(
-        "accounts.staff_account_created",
-        _("Staff account created"),
-        link=lambda user: reverse("accounts:login"),
-        staff_only=True,
+        "accounts.staff_account_created", _("Staff account created"), _login_page, staff_only=True
     )
 )

@@ -58,11 +58,18 @@ def test_a_proposed_organisation_is_announced_to_administrators_only(programme_a
     assert not told("accounts.membership_requested")
 
 
-def test_an_officer_approves_a_colleague_from_the_members_page(client):
+@pytest.fixture
+def colleague_waits(client):
+    """An approved officer, signed in, and a new colleague waiting: (officer, user, membership)."""
     organisation = OrganisationFactory()
     officer = approved_officer(organisation)
-    user, membership = signed_up(organisation)
     client.force_login(officer)
+    return officer, *signed_up(organisation)
+
+
+def test_an_officer_approves_a_colleague_from_the_members_page(client, colleague_waits):
+    officer, user, membership = colleague_waits
+    organisation = membership.organisation
     page = reverse("accounts:organisation-members", args=[organisation.uuid])
     approve = reverse("accounts:membership-approve", args=[membership.uuid])
     assert approve in client.get(page).content.decode()
@@ -75,11 +82,8 @@ def test_an_officer_approves_a_colleague_from_the_members_page(client):
     assert told("accounts.membership_approved") == {user.pk}
 
 
-def test_a_refusal_needs_a_reason_and_the_member_is_told_it(client):
-    organisation = OrganisationFactory()
-    officer = approved_officer(organisation)
-    user, membership = signed_up(organisation)
-    client.force_login(officer)
+def test_a_refusal_needs_a_reason_and_the_member_is_told_it(client, colleague_waits):
+    _officer, user, membership = colleague_waits
     refuse = reverse("accounts:membership-refuse", args=[membership.uuid])
     client.post(refuse, {"reason": ""})
     membership.refresh_from_db()

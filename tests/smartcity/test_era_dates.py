@@ -59,16 +59,20 @@ def test_the_input_shows_the_languages_era():
         assert 'value="01/10/2025"' in str(DateForm(initial={"day": dt.date(2025, 10, 1)})["day"])
 
 
+def typed_dates(start: str, end: str) -> dict:
+    """An MOU admin form as a person fills it: every date typed as dd/mm/yyyy."""
+    return mou_post() | {
+        "signed_on": start,
+        "effective_from": start,
+        "effective_until": end,
+        "municipalities-0-joined_on": start,
+    }
+
+
 @pytest.mark.django_db
 def test_the_thai_admin_takes_and_shows_the_buddhist_era(client, programme_admin):
     client.force_login(programme_admin)
-    data = mou_post() | {
-        "signed_on": "01/10/2568",
-        "effective_from": "01/10/2568",
-        "effective_until": "30/09/2573",
-        "municipalities-0-joined_on": "01/10/2568",
-    }
-    response = client.post("/admin/mou/mou/add/", data)
+    response = client.post("/admin/mou/mou/add/", typed_dates("01/10/2568", "30/09/2573"))
     assert response.status_code == 302, response.context["errors"]
     mou = MOU.objects.get(reference_number="MOU-TEST-1")
     assert (mou.signed_on, mou.effective_until) == (dt.date(2025, 10, 1), dt.date(2030, 9, 30))
@@ -97,13 +101,7 @@ def test_admin_list_cells_show_dates_by_the_portals_rules(client, programme_admi
 @pytest.mark.django_db
 def test_the_english_admin_stays_in_the_christian_era(client, programme_admin):
     client.force_login(programme_admin)
-    data = mou_post() | {
-        "signed_on": "01/10/2025",
-        "effective_from": "01/10/2025",
-        "effective_until": "30/09/2030",
-        "municipalities-0-joined_on": "01/10/2025",
-    }
-    response = client.post("/en/admin/mou/mou/add/", data)
+    response = client.post("/en/admin/mou/mou/add/", typed_dates("01/10/2025", "30/09/2030"))
     assert response.status_code == 302, response.context["errors"]
     mou = MOU.objects.get(reference_number="MOU-TEST-1")
     assert mou.signed_on == dt.date(2025, 10, 1)
