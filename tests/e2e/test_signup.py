@@ -40,7 +40,8 @@ def test_officer_signs_up_proposing_a_university(page: Page, visit, live_server,
     page.get_by_label("ค้นหาหน่วยงานของท่าน").fill("ยะลา")
     expect(page.get_by_label(re.compile("เทศบาลนครยะลา"))).to_be_visible()
 
-    page.get_by_text("ไม่พบหน่วยงานของข้าพเจ้าในรายการ").click()
+    # one opt-in: ticking the box shows the proposal's fields
+    expect(page.get_by_label("ชื่อหน่วยงาน (ภาษาไทย)")).to_be_hidden()
     page.get_by_label("หน่วยงานของข้าพเจ้าไม่อยู่ในรายการ ขอเสนอเพิ่มหน่วยงาน").check()
     page.get_by_label("ประเภทหน่วยงาน").select_option("university")
     page.get_by_label("จังหวัด").select_option("95")
