@@ -64,15 +64,17 @@ def verification_resend(request: HttpRequest) -> HttpResponse:
     account waiting (nobody learns who signed up)."""
     form = VerificationResendForm(request.POST or None, initial={"email": request.GET.get("email")})
     if request.method == "POST" and form.is_valid():
+        # the one place a link is sent again: the throttle (issue 10) wraps this call
         services.verification_resend(email=form.cleaned_data["email"])
         message = _(
             "If an account is waiting for verification at that address, a new link is on its way."
         )
         context = {"title": _("Check your email"), "message": message}
         return render(request, "accounts/message_page.html", context)
-    context = {"form": form, "title": _("Send the verification link again"),
-               "submit_label": _("Send the link")}  # fmt: skip
-    return render(request, "accounts/form_page.html", context)
+    title, label = _("Send the verification link again"), _("Send the link")
+    return render(
+        request, "accounts/form_page.html", {"form": form, "title": title, "submit_label": label}
+    )
 
 
 @login_required
@@ -174,8 +176,13 @@ def organisation_members(request: HttpRequest, uuid: str) -> HttpResponse:
     }
     rows = [(m, m.is_pending and may_decide[m.proposes_organisation]) for m in members]
     can_invite = request.user.has_perm("accounts.invite_member", organisation)
-    context = {"organisation": organisation, "rows": rows, "form": form,
-               "refuse_form": MembershipRefuseForm(), "can_invite": can_invite}  # fmt: skip
+    context = {
+        "organisation": organisation,
+        "rows": rows,
+        "form": form,
+        "refuse_form": MembershipRefuseForm(),
+        "can_invite": can_invite,
+    }
     return render(request, "accounts/organisation_members.html", context)
 
 

@@ -133,3 +133,12 @@ def test_administrators_see_the_counters_on_the_dashboard_and_admin_index(
         assert '<strong class="counter-value">1</strong> MOUs expiring within 90 days' in html
     client.force_login(officer)
     assert 'id="panel-pending"' not in client.get(reverse("accounts:dashboard")).content.decode()
+
+
+def test_the_api_refuses_with_a_reason_too(api_client, colleague_waits):
+    officer, user, membership = colleague_waits
+    api_client.force_authenticate(officer)
+    url = f"/api/v1/memberships/{membership.uuid}/refuse/"
+    assert api_client.post(url, {"reason": "ไม่ใช่เจ้าหน้าที่"}).json()["status"] == "refused"
+    notice = Notification.objects.get(event="accounts.membership_refused", recipient=user)
+    assert "ไม่ใช่เจ้าหน้าที่" in notice.body_text
