@@ -25,6 +25,7 @@ from mou.models import (
     Status,
     Visibility,
 )
+from mou.selectors import mou_expiring
 from municipalities.models import Organisation
 from smartcity.accounts.models import User
 from smartcity.accounts.roles import Role
@@ -318,14 +319,8 @@ def mou_expiry_reminders_send(*, today: dt.date) -> int:
     Returns how many notifications were written.
     """
     admins = list(User.objects.with_role(Role.PROGRAMME_ADMIN))
-    ending = (
-        MOU.objects.filter(
-            status=Status.ACTIVE,
-            effective_until__gte=today,
-            effective_until__lte=today + dt.timedelta(days=max(EXPIRY_THRESHOLDS)),
-        )
-        .prefetch_related("responsible_staff")
-        .order_by("effective_until", "pk")
+    ending = mou_expiring(today=today, within_days=max(EXPIRY_THRESHOLDS)).prefetch_related(
+        "responsible_staff"
     )
     sent = 0
     for mou in ending:

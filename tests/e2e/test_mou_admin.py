@@ -40,10 +40,10 @@ def fill_mou(page: Page, agencies: list, towns: list) -> None:
     page.locator("#id_title_en").fill("MOU on livable smart city development")
     page.locator("#id_status").select_option("active")
     page.locator("#id_focus_areas_0").check()
-    page.locator("#id_signed_on").fill("02/07/2020")
+    page.locator("#id_signed_on").fill("02/07/2563")  # Buddhist Era in the Thai admin
     page.locator("#id_signing_method").select_option("web_conference")
-    page.locator("#id_effective_from").fill("02/07/2020")
-    page.locator("#id_effective_until").fill("01/07/2025")
+    page.locator("#id_effective_from").fill("02/07/2563")
+    page.locator("#id_effective_until").fill("01/07/2568")
     tab(page, "คู่ภาคีและบุคคล")
     for i, agency in enumerate(agencies):
         autocomplete(page, f"id_parties-{i}-organisation", agency.name_th)
