@@ -2,7 +2,8 @@ from __future__ import annotations
 
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import URLPattern, include, path
+from django.views.generic import TemplateView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from smartcity import views
@@ -13,6 +14,22 @@ api_urlpatterns = [
     path("", include(router.urls)),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+]
+
+
+def site_page(route: str, name: str) -> URLPattern:
+    """A static page of the Government Website Standard (policies, contact, site map)."""
+    template = f"pages/{name.replace('-', '_')}.html"
+    return path(route, TemplateView.as_view(template_name=template), name=name)
+
+
+site_pages = [
+    site_page("contact/", "contact"),
+    site_page("website-policy/", "website-policy"),
+    site_page("privacy/", "privacy"),
+    site_page("security/", "security"),
+    site_page("accessibility/", "accessibility"),
+    site_page("sitemap/", "sitemap"),
 ]
 
 urlpatterns = [
@@ -28,6 +45,7 @@ urlpatterns += i18n_patterns(
     path("municipalities/", include("municipalities.urls")),
     path("mous/", include("mou.urls")),
     path("notifications/", include("smartcity.notifications.urls")),
+    path("about/", include((site_pages, "pages"))),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

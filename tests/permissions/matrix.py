@@ -144,6 +144,13 @@ MATRIX: dict[str, Route] = {
         everyone(200), kwargs=lambda w: {"uidb64": "x", "token": "y"}
     ),
     "accounts:password-reset-complete": Route(everyone(200)),
+    # the Government Website Standard's pages: public
+    "pages:contact": Route(everyone(200)),
+    "pages:website-policy": Route(everyone(200)),
+    "pages:privacy": Route(everyone(200)),
+    "pages:security": Route(everyone(200)),
+    "pages:accessibility": Route(everyone(200)),
+    "pages:sitemap": Route(everyone(200)),
     # municipalities: the registry is public
     "municipalities:organisation-list": Route(everyone(200)),
     "municipalities:organisation-detail": Route(
