@@ -21,6 +21,7 @@ import rest_framework
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.tokens import default_token_generator
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.encoding import force_bytes
@@ -212,3 +213,15 @@ def test_the_admin_javascript_catalogue_is_thai(client, admin_user):
     missing = [key for key in keys if f"{json.dumps(key)}:" not in script]
     assert not missing, missing
     assert json.dumps("เลือก %(sel)s จาก %(cnt)s") in script
+
+
+def test_the_thai_import_preview_and_its_errors(client, admin_user):
+    client.force_login(admin_user)
+    url = reverse("admin:municipalities_organisation_import")
+    upload = SimpleUploadedFile("bad.csv", b"dla_code,name_th\n12,\n", content_type="text/csv")
+
+    response = client.post(url, {"format": "0", "import_file": upload}, follow=True)
+
+    body = response.content.decode()
+    assert "บางแถวไม่ผ่านการตรวจสอบ" in body  # "Some rows failed to validate", with the errors
+    assert not leftover_english(body)

@@ -1,4 +1,5 @@
-"""Every HTML page, public, private or admin, in Thai and English, carries the footer links."""
+"""Every HTML page, public, private or admin, in Thai and English, carries the footer links;
+the Thai ones show no English UI text (tests/smartcity/test_thai_walk.py defines it)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from django.utils import translation
 
 from tests.permissions.matrix import ADMIN, MATRIX
 from tests.permissions.test_matrix import cases
+from tests.smartcity.test_thai_walk import leftover_english
 
 FOOTER = ("contact", "website-policy", "privacy", "security", "accessibility", "sitemap")
 
@@ -22,7 +24,7 @@ def html_pages() -> list[tuple[str, str, str]]:
 
 
 @pytest.mark.parametrize(("key", "name", "language"), html_pages())
-def test_every_page_has_the_footer_links(world, key, name, language):
+def test_every_page_has_the_footer_links_and_thai_pages_no_english(world, key, name, language):
     route = MATRIX[key]
     with translation.override(language):
         url = reverse(name, kwargs=route.kwargs(world) if route.kwargs else {})
@@ -37,5 +39,8 @@ def test_every_page_has_the_footer_links(world, key, name, language):
         body = response.content.decode()
         if not body.lstrip().lower().startswith("<!doctype html"):
             continue  # an htmx fragment
+        path = response.request["PATH_INFO"]
         missing = [link for link in links if f'href="{link}"' not in body]
-        assert not missing, f"{response.request['PATH_INFO']} has no footer links {missing}"
+        assert not missing, f"{path} has no footer links {missing}"
+        if language == "th":
+            assert not leftover_english(body), f"{path} shows English: {leftover_english(body)}"
