@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import URLPattern, include, path
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
@@ -17,19 +18,21 @@ api_urlpatterns = [
 ]
 
 
-def site_page(route: str, name: str) -> URLPattern:
+def site_page(name: str, title: str) -> URLPattern:
     """A static page of the Government Website Standard (policies, contact, site map)."""
-    template = f"pages/{name.replace('-', '_')}.html"
-    return path(route, TemplateView.as_view(template_name=template), name=name)
+    view = TemplateView.as_view(
+        template_name=f"pages/{name.replace('-', '_')}.html", extra_context={"title": title}
+    )
+    return path(f"{name}/", view, name=name)
 
 
 site_pages = [
-    site_page("contact/", "contact"),
-    site_page("website-policy/", "website-policy"),
-    site_page("privacy/", "privacy"),
-    site_page("security/", "security"),
-    site_page("accessibility/", "accessibility"),
-    site_page("sitemap/", "sitemap"),
+    site_page("contact", _("Contact us")),
+    site_page("website-policy", _("Website policy")),
+    site_page("privacy", _("Privacy notice")),
+    site_page("security", _("Website security policy")),
+    site_page("accessibility", _("Accessibility statement")),
+    site_page("sitemap", _("Site map")),
 ]
 
 urlpatterns = [
