@@ -33,3 +33,12 @@ def test_superusers_do(client):
 
     assert admin_apps(client, superuser) >= set(SECURITY_MODELS)
     assert client.get(reverse("admin:axes_accesslog_changelist")).status_code == 200
+
+
+def test_an_empty_recent_actions_box_says_none_rather_than_busy(client):
+    client.force_login(UserFactory(role=Role.PROGRAMME_ADMIN, is_staff=True))
+
+    body = client.get(reverse("admin:index")).content.decode()
+
+    assert "ไม่มีรายการ" in body
+    assert "ไม่ว่าง" not in body  # Django's Thai for "None available" reads "busy"
