@@ -33,7 +33,8 @@ def test_the_thai_admin_speaks_thai_and_has_the_footer(page: Page, live_server, 
 
     login_as(UserFactory(role=Role.PROGRAMME_ADMIN, is_staff=True))
     page.set_viewport_size({"width": 1366, "height": 900})
-    page.goto(f"{live_server.url}/admin/municipalities/organisation/")
+    # the admin binds its action checkboxes on window load: wait until the page has settled
+    page.goto(f"{live_server.url}/admin/municipalities/organisation/", wait_until="networkidle")
     expect(page.get_by_placeholder("พิมพ์เพื่อกรอง…")).to_be_attached()
     page.locator("#action-toggle").check()
     expect(page.locator(".action-counter")).to_contain_text("เลือก 12 จาก 12")
