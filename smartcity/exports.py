@@ -1,0 +1,39 @@
+"""Cells of every CSV and Excel file the portal writes, safe to open in a spreadsheet.
+
+A cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return is a formula to Excel and
+LibreOffice (formula injection: `=HYPERLINK("http://…"&A1)` in an organisation name). Each such
+text gets a leading apostrophe, which spreadsheets show as plain text (OWASP's advice). Every
+writer goes through `spreadsheet_cell`: `csv_bytes` for hand-made files, `SpreadsheetSafeExport`
+for django-import-export resources.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+from typing import Any
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(value: object) -> object:
+    """The value, with text a spreadsheet would run as a formula turned into plain text."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return f"'{value}"
+    return value
+
+
+def csv_bytes(rows: Iterable[Iterable[object]]) -> bytes:
+    """Rows as CSV in UTF-8 with a BOM (so Excel shows Thai), every cell made safe."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerows([spreadsheet_cell(cell) for cell in row] for row in rows)
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+class SpreadsheetSafeExport:
+    """Mixin for django-import-export resources: every exported cell made safe, in any format."""
+
+    def export_resource(self, *args: Any, **kwargs: Any) -> list[object]:  # noqa: ANN401
+        return [spreadsheet_cell(cell) for cell in super().export_resource(*args, **kwargs)]
