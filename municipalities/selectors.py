@@ -15,6 +15,7 @@ _RE_DLA_CODE = re.compile(r"^\d{7}$")
 
 def organisation_list(
     *,
+    viewer: object,
     q: str = "",
     region: Region | None = None,
     province: Province | None = None,
@@ -26,7 +27,7 @@ def organisation_list(
     The search matches each word of `q` as a substring of the Thai, short Thai or English name,
     or the start of the DLA code: Thai needs no word segmentation this way.
     """
-    rows = Organisation.objects.select_related("province__region", "district")
+    rows = Organisation.objects.visible_to(viewer).select_related("province__region", "district")
     for term in q.split():
         rows = rows.filter(
             Q(name_th__icontains=term)
@@ -45,9 +46,10 @@ def organisation_list(
     return rows.order_by("sort_key", "dla_code")
 
 
-def organisation_get(*, key: str) -> Organisation:
-    """One organisation by uuid or DLA code, with its province, region and district (or 404)."""
-    rows = Organisation.objects.select_related("province__region", "district")
+def organisation_get(*, key: str, viewer: object) -> Organisation:
+    """One organisation the viewer may see by uuid or DLA code, with its province, region and
+    district (or 404)."""
+    rows = Organisation.objects.visible_to(viewer).select_related("province__region", "district")
     if _RE_DLA_CODE.match(key):
         found = rows.filter(dla_code=key).first()
     else:

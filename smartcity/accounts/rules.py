@@ -22,6 +22,8 @@ is_programme_admin = _has_role(Role.PROGRAMME_ADMIN)
 
 rules.add_perm("accounts.view_auditlog", is_programme_admin)
 rules.add_perm("accounts.invite_staff", is_programme_admin)
+# organisations proposed at sign-up, before anyone verified them (OrganisationQuerySet.visible_to)
+rules.add_perm("municipalities.view_proposed_organisation", is_programme_admin)
 
 
 @rules.predicate

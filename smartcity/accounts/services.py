@@ -15,7 +15,7 @@ from django.utils import timezone, translation
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
-from municipalities.models import Organisation, Province
+from municipalities.models import Organisation, OrganisationSource, Province
 from municipalities.services import organisation_save
 from smartcity.accounts.models import AuditEvent, AuditLog, Membership, MembershipStatus, User
 from smartcity.accounts.roles import Role
@@ -242,8 +242,9 @@ def organisation_propose(
     ).exists():
         raise DomainError(_("This organisation is already registered: choose it from the list."))
     proposed = Organisation(
-        kind=kind, name_th=name_th, name_en=name_en, province=province, is_verified=False
-    )
+        kind=kind, name_th=name_th, name_en=name_en, province=province, is_verified=False,
+        source=OrganisationSource.SIGNUP,
+    )  # fmt: skip
     return organisation_save(organisation=proposed)  # the registry keeps its Thai sort key
 
 
