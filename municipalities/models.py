@@ -146,7 +146,14 @@ class OrganisationQuerySet(models.QuerySet["Organisation"]):
     pghistory.InsertEvent(),
     pghistory.UpdateEvent(),
     fields=[
-        "dla_code", "kind", "name_th", "name_en", "province", "district", "is_verified", "source"
+        "dla_code",
+        "kind",
+        "name_th",
+        "name_en",
+        "province",
+        "district",
+        "is_verified",
+        "source",
     ],
     model_name="OrganisationEvent",
     obj_field=pghistory.ObjForeignKey(related_name="events"),

@@ -56,7 +56,8 @@ def test_the_proposer_and_administrators_see_it_marked(client, proposed, program
 
 
 def test_it_is_public_once_verified(client, proposed, programme_admin):
-    membership_approve(membership=Membership.objects.get(organisation=proposed), actor=programme_admin)
+    membership = Membership.objects.get(organisation=proposed)
+    membership_approve(membership=membership, actor=programme_admin)
     assert public_names(client) == {"3500102", NAME}
 
 
