@@ -89,7 +89,7 @@ class OrganisationAdmin(ImportExportModelAdmin):
     formats = (base_formats.CSV,)
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}  # noqa: RUF012
     list_display = ("name_th", "name_en", "kind", "province", "dla_code", "is_pilot", "is_verified")
-    list_filter = ("province__region", "kind", "is_pilot", "is_verified", "province")
+    list_filter = ("province__region", "kind", "source", "is_pilot", "is_verified", "province")
     list_select_related = ("province",)
     search_fields = ("name_th", "short_name_th", "name_en", "dla_code")
     autocomplete_fields = ("province", "district")
@@ -100,7 +100,7 @@ class OrganisationAdmin(ImportExportModelAdmin):
                            "is_name_en_machine_made")}),
         (_("Place"), {"fields": ("province", "district", "latitude", "longitude", "area_km2",
                                  "population", "website")}),
-        (_("Status"), {"fields": ("is_verified", "is_pilot")}),
+        (_("Status"), {"fields": ("source", "is_verified", "is_pilot")}),
         (_("History"), {"fields": ("uuid", "kind_history", "created_at", "updated_at")}),
     )  # fmt: skip
 

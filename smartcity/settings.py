@@ -149,6 +149,22 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = (
 )
 LOGOUT_REDIRECT_URL = "home"
 
+# Rate limits "<count>/<period>" (period s, m, h or d), see smartcity/throttling.py. Pages count
+# each POST per client address (`_client`) and per e-mail address (`_address`); the API counts
+# calls per client (`api_anon`) or per signed-in user (`api_user`). Past a limit: 429 with
+# Retry-After. RATE_LIMITS="signup_client=50/h,api_anon=300/min" changes some of them.
+RATE_LIMITS = {
+    "password_reset_address": "5/h",
+    "password_reset_client": "20/h",
+    "signup_address": "5/h",
+    "signup_client": "20/h",
+    "verification_resend_address": "3/h",
+    "verification_resend_client": "20/h",
+    "api_anon": "120/min",
+    "api_user": "600/min",
+    **env.dict("RATE_LIMITS", default={}),
+}
+
 LANGUAGE_CODE = "th"
 LANGUAGES = [("th", _("Thai")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
@@ -217,6 +233,10 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "smartcity.api.exception_handler",
+    "DEFAULT_THROTTLE_CLASSES": [
+        "smartcity.throttling.ApiAnonThrottle",
+        "smartcity.throttling.ApiUserThrottle",
+    ],
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Smart City Portal API",

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from axes.helpers import get_cool_off
 from django.db.models import QuerySet
 from django.urls import path
+from django.utils.translation import gettext as _
 from rest_framework import serializers, status, viewsets
 from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied
+from rest_framework.exceptions import PermissionDenied, Throttled, ValidationError
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -84,7 +86,18 @@ router.register("memberships", MembershipViewSet, basename="membership")
 
 
 class TokenView(ObtainAuthToken):
-    """POST email (as `username`) and password; answers {"token": …} for the header."""
+    """POST email (as `username`) and password; answers {"token": …} for the header, or 429
+    while django-axes locks that account out from the caller's address."""
+
+    def post(self, request: Request, *args: object, **kwargs: object) -> Response:
+        try:
+            return super().post(request, *args, **kwargs)
+        except ValidationError:
+            if getattr(request, "axes_locked_out", False):  # set by django-axes on this request
+                raise Throttled(
+                    wait=get_cool_off(request).total_seconds(), detail=_("Too many failed logins.")
+                ) from None
+            raise
 
 
 urlpatterns = [

@@ -5,6 +5,7 @@ from django.urls import path, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from smartcity.accounts import views
+from smartcity.throttling import rate_limited
 
 app_name = "accounts"
 
@@ -17,6 +18,21 @@ def _page(view: type, title: str, **kwargs: object) -> object:
         **kwargs,
     )
 
+
+password_reset = rate_limited("password_reset", address_field="email")(
+    _page(
+        auth_views.PasswordResetView,
+        _("Reset password"),
+        email_template_name="accounts/email/password_reset_body.txt",
+        subject_template_name="accounts/email/password_reset_subject.txt",
+        success_url=reverse_lazy("accounts:password-reset-done"),
+        extra_context={
+            "intro": _(
+                "Enter your email address; we will send you a link to choose a new password."
+            )
+        },
+    )
+)
 
 urlpatterns = [
     path("login/", auth_views.LoginView.as_view(template_name="accounts/login.html"), name="login"),
@@ -53,22 +69,7 @@ urlpatterns = [
         ),
         name="password-change-done",
     ),
-    path(
-        "password/reset/",
-        _page(
-            auth_views.PasswordResetView,
-            _("Reset password"),
-            email_template_name="accounts/email/password_reset_body.txt",
-            subject_template_name="accounts/email/password_reset_subject.txt",
-            success_url=reverse_lazy("accounts:password-reset-done"),
-            extra_context={
-                "intro": _(
-                    "Enter your email address; we will send you a link to choose a new password."
-                )
-            },
-        ),
-        name="password-reset",
-    ),
+    path("password/reset/", password_reset, name="password-reset"),
     path(
         "password/reset/sent/",
         _page(

@@ -21,8 +21,10 @@ from smartcity.accounts import selectors, services
 from smartcity.accounts.forms import CloseAccountForm, MemberInviteForm, ProfileForm, SignUpForm
 from smartcity.accounts.models import AuditEvent, User
 from smartcity.errors import DomainError
+from smartcity.throttling import rate_limited
 
 
+@rate_limited("signup", address_field="email")
 def signup(request: HttpRequest) -> HttpResponse:
     form = SignUpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
