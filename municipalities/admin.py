@@ -11,12 +11,11 @@ from django.http import HttpRequest
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from import_export import fields, resources, widgets
-from import_export.admin import ImportExportModelAdmin
 from import_export.formats import base_formats
 
 from municipalities.models import District, Organisation, OrganisationKind, Province, Region
 from municipalities.services import organisation_save, organisation_sort_key
-from smartcity.exports import SpreadsheetSafeExport
+from smartcity.exports import ImportExportAdmin, SpreadsheetSafeExport
 
 
 @admin.register(Region)
@@ -84,7 +83,7 @@ class OrganisationResource(SpreadsheetSafeExport, resources.ModelResource):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(ImportExportModelAdmin):
+class OrganisationAdmin(ImportExportAdmin):
     resource_classes = (OrganisationResource,)
     formats = (base_formats.CSV,)
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}  # noqa: RUF012
@@ -93,7 +92,7 @@ class OrganisationAdmin(ImportExportModelAdmin):
     list_select_related = ("province",)
     search_fields = ("name_th", "short_name_th", "name_en", "dla_code")
     autocomplete_fields = ("province", "district")
-    readonly_fields = ("uuid", "kind_history", "created_at", "updated_at")
+    readonly_fields = ("uuid", "source", "kind_history", "created_at", "updated_at")
     list_per_page = 50
     fieldsets = (
         (None, {"fields": ("dla_code", "kind", "name_th", "short_name_th", "name_en",

@@ -4,7 +4,7 @@ A cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return is a formula
 LibreOffice (formula injection: `=HYPERLINK("http://…"&A1)` in an organisation name). Each such
 text gets a leading apostrophe, which spreadsheets show as plain text (OWASP's advice). Every
 writer goes through `spreadsheet_cell`: `csv_bytes` for hand-made files, `SpreadsheetSafeExport`
-for django-import-export resources.
+for django-import-export resources, whose admin pages take `ImportExportAdmin`.
 """
 
 from __future__ import annotations
@@ -13,6 +13,12 @@ import csv
 import io
 from collections.abc import Iterable
 from typing import Any
+
+from csp.decorators import csp_update
+from django.http import HttpRequest, HttpResponse
+from import_export.admin import ImportExportModelAdmin
+
+from smartcity.security import IMPORT_EXPORT_PAGE_ALLOWANCES
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -37,3 +43,11 @@ class SpreadsheetSafeExport:
 
     def export_resource(self, *args: Any, **kwargs: Any) -> list[object]:  # noqa: ANN401
         return [spreadsheet_cell(cell) for cell in super().export_resource(*args, **kwargs)]
+
+
+class ImportExportAdmin(ImportExportModelAdmin):
+    """django-import-export's admin, its export page allowed under the CSP (smartcity/security)."""
+
+    @csp_update(IMPORT_EXPORT_PAGE_ALLOWANCES)
+    def export_action(self, request: HttpRequest) -> HttpResponse:
+        return super().export_action(request)
