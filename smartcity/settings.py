@@ -46,6 +46,9 @@ INSTALLED_APPS = [
     "pghistory",
     "rules.apps.AutodiscoverRulesConfig",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "import_export",
     "csp",
     "smartcity",
@@ -66,6 +69,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "smartcity.accounts.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -152,6 +157,13 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = (
     else ("REMOTE_ADDR",)
 )
 LOGOUT_REDIRECT_URL = "home"
+
+# Two-factor sign-in (smartcity/accounts/two_factor.py): users with these roles must set it up
+# before anything else; everyone else may. Comma-separated role names; empty: nobody must.
+TWO_FACTOR_REQUIRED_ROLES = env.list(
+    "TWO_FACTOR_REQUIRED_ROLES", default=["programme_admin", "reviewer", "committee"]
+)
+OTP_TOTP_ISSUER = "Smart City Portal"
 
 # Rate limits "<count>/<period>" (period s, m, h or d), see smartcity/throttling.py. Pages count
 # each POST per client address (`_client`) and per e-mail address (`_address`); the API counts

@@ -117,6 +117,8 @@ MATRIX: dict[str, Route] = {
     # accounts: pages
     "accounts:login": Route(everyone(200)),
     "accounts:logout": Route(everyone(302), method="post"),
+    "accounts:login-code": Route(everyone(302)),  # nobody pending: back to the password step
+    "accounts:two-factor-setup": Route(signed_in()),
     "accounts:signup": Route(everyone(200)),
     "accounts:signup-done": Route(everyone(200)),
     "accounts:verify-email": Route(everyone(200), kwargs=lambda w: {"uidb64": "x", "token": "y"}),
@@ -238,7 +240,7 @@ MATRIX: dict[str, Route] = {
     ),
     # Django admin: every admin route; the test calls those that need no arguments
     "admin:*": Route(admin_site()),
-    "admin:login": Route({**everyone(200), ADMIN: 302}),
+    "admin:login": Route(everyone(302)),  # to the portal's login page, with its two-factor step
     "admin:logout": Route(everyone(302), method="post"),
     "admin:accounts_auditlog_add": Route(admin_site(403)),  # the audit log is append-only
     "admin:axes_accessattempt_add": Route(admin_site(403)),  # django-axes keeps its own rows
