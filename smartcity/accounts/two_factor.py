@@ -64,6 +64,8 @@ class TwoFactorMiddleware:
             if user.two_factor_enabled_at:
                 logout(request)  # the request goes on as anonymous: private pages ask to log in
             elif two_factor_required(user) and request.path not in _setup_paths():
+                if request.headers.get("HX-Request"):  # a fragment (the bell): nothing to swap
+                    return HttpResponse(status=204)
                 return redirect(f"{reverse('accounts:two-factor-setup')}?next={request.path}")
         return self.get_response(request)
 

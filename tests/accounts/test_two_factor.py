@@ -96,6 +96,8 @@ def test_the_policy_sends_staff_to_set_it_up_and_officers_may_opt_in(client, set
     response = client.get(reverse("accounts:dashboard"))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("accounts:two-factor-setup"))
+    bell = client.get(reverse("notifications:bell"), headers={"HX-Request": "true"})
+    assert (bell.status_code, bell.content) == (204, b"")  # no page swapped into the navbar
 
     setup = client.get(reverse("accounts:two-factor-setup"))
     assert "<svg" in setup.content.decode()  # the QR code, inline: no third-party image
@@ -108,3 +110,16 @@ def test_the_policy_sends_staff_to_set_it_up_and_officers_may_opt_in(client, set
     client.force_login(officer)
     assert client.get(reverse("accounts:dashboard")).status_code == 200  # not required
     assert client.get(reverse("accounts:two-factor-setup")).status_code == 200  # but offered
+
+
+def test_an_api_token_needs_the_code_too(api_client, enrolled_admin):
+    user, device, _codes = enrolled_admin
+    credentials = {"username": user.email, "password": PASSWORD}
+    refused = api_client.post("/api/v1/auth/token/", credentials)
+    assert refused.status_code == 400
+    assert "token" not in refused.json()
+    granted = api_client.post(
+        "/api/v1/auth/token/", {**credentials, "otp_token": code_of(device, steps_ahead=1)}
+    )
+    assert granted.status_code == 200
+    assert granted.json()["token"]
