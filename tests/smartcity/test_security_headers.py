@@ -6,8 +6,6 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
-from smartcity.security import content_security_policy
-
 pytestmark = pytest.mark.django_db
 
 
@@ -29,6 +27,8 @@ def test_pages_forbid_inline_code_and_other_origins(client, path):
 
 
 def test_map_tiles_are_the_only_other_origin():
+    from smartcity.security import content_security_policy
+
     assert directives(Client().get("/"))["img-src"] == ["'self'", "data:"]  # no MAP_TILE_URL
     policy = content_security_policy(map_tile_url="https://{s}.tile.example.org/{z}/{x}/{y}.png")
     assert policy["DIRECTIVES"]["img-src"] == ["'self'", "data:", "https://*.tile.example.org"]
