@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-import csv
 import datetime as dt
-import io
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar
@@ -29,6 +27,7 @@ from mou.selectors import mou_expiring
 from municipalities.models import Organisation
 from smartcity.accounts.models import User
 from smartcity.accounts.roles import Role
+from smartcity.exports import csv_bytes
 from smartcity.files.services import stored_file_create, stored_file_delete
 from smartcity.files.validators import PDF_ONLY
 from smartcity.notifications.services import reminder_due_send
@@ -341,35 +340,31 @@ def mou_expiry_reminders_send(*, today: dt.date) -> int:
 
 def mou_csv_export(*, mous: Iterable[MOU]) -> bytes:
     """The MOUs as CSV in UTF-8 with a BOM, so Excel shows the Thai text."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(
+    header = [
+        _("Reference number"),
+        _("Title (Thai)"),
+        _("Title (English)"),
+        _("Status"),
+        _("Parties"),
+        _("Signed on"),
+        _("Signing method"),
+        _("Effective from"),
+        _("Effective until"),
+        _("Municipalities"),
+    ]
+    rows = (
         [
-            _("Reference number"),
-            _("Title (Thai)"),
-            _("Title (English)"),
-            _("Status"),
-            _("Parties"),
-            _("Signed on"),
-            _("Signing method"),
-            _("Effective from"),
-            _("Effective until"),
-            _("Municipalities"),
+            mou.reference_number,
+            mou.title_th,
+            mou.title_en,
+            mou.get_status_display(),
+            "; ".join(str(p.organisation) for p in mou.parties.all()),
+            mou.signed_on.isoformat() if mou.signed_on else "",
+            mou.get_signing_method_display() if mou.signing_method else "",
+            mou.effective_from.isoformat() if mou.effective_from else "",
+            mou.effective_until.isoformat() if mou.effective_until else "",
+            len(mou.municipalities.all()),
         ]
+        for mou in mous
     )
-    for mou in mous:
-        writer.writerow(
-            [
-                mou.reference_number,
-                mou.title_th,
-                mou.title_en,
-                mou.get_status_display(),
-                "; ".join(str(p.organisation) for p in mou.parties.all()),
-                mou.signed_on.isoformat() if mou.signed_on else "",
-                mou.get_signing_method_display() if mou.signing_method else "",
-                mou.effective_from.isoformat() if mou.effective_from else "",
-                mou.effective_until.isoformat() if mou.effective_until else "",
-                len(mou.municipalities.all()),
-            ]
-        )
-    return buffer.getvalue().encode("utf-8-sig")
+    return csv_bytes([header, *rows])

@@ -11,11 +11,11 @@ from django.http import HttpRequest
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from import_export import fields, resources, widgets
-from import_export.admin import ImportExportModelAdmin
 from import_export.formats import base_formats
 
 from municipalities.models import District, Organisation, OrganisationKind, Province, Region
 from municipalities.services import organisation_save, organisation_sort_key
+from smartcity.exports import ImportExportAdmin, SpreadsheetSafeExport
 
 
 @admin.register(Region)
@@ -43,7 +43,7 @@ class DistrictAdmin(admin.ModelAdmin):
     readonly_fields = ("sort_key",)
 
 
-class OrganisationResource(resources.ModelResource):
+class OrganisationResource(SpreadsheetSafeExport, resources.ModelResource):
     """CSV import/export keyed on the DLA code; rows are validated like the admin form."""
 
     province = fields.Field(
@@ -83,23 +83,23 @@ class OrganisationResource(resources.ModelResource):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(ImportExportModelAdmin):
+class OrganisationAdmin(ImportExportAdmin):
     resource_classes = (OrganisationResource,)
     formats = (base_formats.CSV,)
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}  # noqa: RUF012
     list_display = ("name_th", "name_en", "kind", "province", "dla_code", "is_pilot", "is_verified")
-    list_filter = ("province__region", "kind", "is_pilot", "is_verified", "province")
+    list_filter = ("province__region", "kind", "source", "is_pilot", "is_verified", "province")
     list_select_related = ("province",)
     search_fields = ("name_th", "short_name_th", "name_en", "dla_code")
     autocomplete_fields = ("province", "district")
-    readonly_fields = ("uuid", "kind_history", "created_at", "updated_at")
+    readonly_fields = ("uuid", "source", "kind_history", "created_at", "updated_at")
     list_per_page = 50
     fieldsets = (
         (None, {"fields": ("dla_code", "kind", "name_th", "short_name_th", "name_en",
                            "is_name_en_machine_made")}),
         (_("Place"), {"fields": ("province", "district", "latitude", "longitude", "area_km2",
                                  "population", "website")}),
-        (_("Status"), {"fields": ("is_verified", "is_pilot")}),
+        (_("Status"), {"fields": ("source", "is_verified", "is_pilot")}),
         (_("History"), {"fields": ("uuid", "kind_history", "created_at", "updated_at")}),
     )  # fmt: skip
 

@@ -109,7 +109,7 @@ class OrganisationViewSet(viewsets.ReadOnlyModelViewSet):
             raise ValidationError(form.errors)
         pilot = params.get("is_pilot")
         is_pilot = None if pilot is None else pilot.lower() in {"1", "true", "yes"}
-        return organisation_list(**form.cleaned_data, is_pilot=is_pilot)
+        return organisation_list(viewer=self.request.user, **form.cleaned_data, is_pilot=is_pilot)
 
 
 router.register("regions", RegionViewSet, basename="region")

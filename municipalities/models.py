@@ -116,7 +116,27 @@ LOCAL_KINDS = frozenset(
 )
 
 
+class OrganisationSource(models.TextChoices):
+    REGISTRY = "registry", _("DLA registry import")
+    ADMIN = "admin", _("Added by an administrator")
+    SIGNUP = "signup", _("Proposed at sign-up")
+
+
+# anyone may list an organisation unless it was proposed at sign-up and nobody has verified it
+_PUBLIC = ~models.Q(source=OrganisationSource.SIGNUP, is_verified=False)
+
+
 class OrganisationQuerySet(models.QuerySet["Organisation"]):
+    def visible_to(self, user: object) -> OrganisationQuerySet:
+        """Public organisations; an unverified sign-up proposal only to its proposer and to
+        administrators (`municipalities.view_proposed_organisation`)."""
+        if user.has_perm("municipalities.view_proposed_organisation"):
+            return self
+        if not user.is_authenticated:
+            return self.filter(_PUBLIC)
+        proposed = self.model.objects.filter(memberships__user=user).values("pk")
+        return self.filter(_PUBLIC | models.Q(pk__in=proposed))
+
     def local(self) -> OrganisationQuerySet:
         """Local administrative organisations (อปท.) only."""
         return self.filter(kind__in=LOCAL_KINDS)
@@ -128,7 +148,16 @@ class OrganisationQuerySet(models.QuerySet["Organisation"]):
 @pghistory.track(
     pghistory.InsertEvent(),
     pghistory.UpdateEvent(),
-    fields=["dla_code", "kind", "name_th", "name_en", "province", "district", "is_verified"],
+    fields=[
+        "dla_code",
+        "kind",
+        "name_th",
+        "name_en",
+        "province",
+        "district",
+        "is_verified",
+        "source",
+    ],
     model_name="OrganisationEvent",
     obj_field=pghistory.ObjForeignKey(related_name="events"),
 )
@@ -199,6 +228,13 @@ class Organisation(BilingualName, models.Model):
     is_verified = models.BooleanField(
         _("verified"), default=False, help_text=_("Checked by an administrator.")
     )
+    source = models.CharField(
+        _("source"),
+        max_length=20,
+        choices=OrganisationSource.choices,
+        default=OrganisationSource.ADMIN,
+        help_text=_("Proposed at sign-up: not public until an administrator verifies it."),
+    )
     is_pilot = models.BooleanField(
         _("pilot of the 2020 MOU"),
         default=False,
@@ -246,6 +282,10 @@ class Organisation(BilingualName, models.Model):
     @property
     def is_local(self) -> bool:
         return self.kind in LOCAL_KINDS
+
+    @property
+    def is_awaiting_verification(self) -> bool:
+        return self.source == OrganisationSource.SIGNUP and not self.is_verified
 
     @property
     def has_location(self) -> bool:

@@ -27,6 +27,7 @@ KIND_RANK = {
 
 def organisation_list(
     *,
+    viewer: object,
     q: str = "",
     region: Region | None = None,
     province: Province | None = None,
@@ -40,7 +41,7 @@ def organisation_list(
     the start of the DLA code. Rows whose name equals `q` come first, then names starting with
     it; within each, larger bodies first (KIND_RANK), then Thai dictionary order.
     """
-    rows = Organisation.objects.select_related("province__region", "district")
+    rows = Organisation.objects.visible_to(viewer).select_related("province__region", "district")
     for term in q.split():
         if term.isdigit():
             rows = rows.filter(dla_code__startswith=term)
@@ -71,9 +72,10 @@ def organisation_list(
     return rows.order_by(*order)
 
 
-def organisation_get(*, key: str) -> Organisation:
-    """One organisation by uuid or DLA code, with its province, region and district (or 404)."""
-    rows = Organisation.objects.select_related("province__region", "district")
+def organisation_get(*, key: str, viewer: object) -> Organisation:
+    """One organisation the viewer may see by uuid or DLA code, with its province, region and
+    district (or 404)."""
+    rows = Organisation.objects.visible_to(viewer).select_related("province__region", "district")
     if _RE_DLA_CODE.match(key):
         found = rows.filter(dla_code=key).first()
     else:

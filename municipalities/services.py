@@ -9,7 +9,7 @@ import geothai
 from django.db import transaction
 from django.utils import timezone
 
-from municipalities.models import District, Organisation, Province, Region
+from municipalities.models import District, Organisation, OrganisationSource, Province, Region
 from municipalities.registry import (
     Rejection,
     pilots_read,
@@ -166,7 +166,9 @@ def registry_import(*, lines: Iterable[str]) -> ImportReport:
             )
             values["is_name_en_machine_made"] = True
         if org is None:
-            to_create.append(Organisation(dla_code=row.dla_code, **values))
+            to_create.append(
+                Organisation(dla_code=row.dla_code, source=OrganisationSource.REGISTRY, **values)
+            )
         elif any(getattr(org, name) != value for name, value in values.items()):
             for name, value in values.items():
                 setattr(org, name, value)

@@ -15,7 +15,8 @@ PAGE_SIZE = 50
 def organisation_index(request: HttpRequest) -> HttpResponse:
     form = OrganisationFilterForm(request.GET)
     filters = form.cleaned_data if form.is_valid() else {}
-    page = Paginator(organisation_list(**filters), PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = organisation_list(viewer=request.user, **filters)
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     name = (
         "municipalities/partials/_organisation_rows.html"
         if request.htmx
@@ -25,7 +26,7 @@ def organisation_index(request: HttpRequest) -> HttpResponse:
 
 
 def organisation_detail(request: HttpRequest, key: str) -> HttpResponse:
-    organisation = organisation_get(key=key)
+    organisation = organisation_get(key=key, viewer=request.user)
     return render(
         request, "municipalities/organisation_detail.html", {"organisation": organisation}
     )

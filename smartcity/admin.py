@@ -16,9 +16,11 @@ from django.contrib import admin
 from django.contrib.admin import helpers, options
 from django.contrib.admin import utils as admin_utils
 from django.contrib.admin.templatetags import admin_list
+from django.contrib.auth.views import redirect_to_login
 from django.db import models
 from django.db.models import Model
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from smartcity.dates import EraDateField, EraDateInput, thai_date, thai_datetime
@@ -79,3 +81,13 @@ for model, model_admin in list(admin.site._registry.items()):
         admin.site.register(
             model, type(type(model_admin).__name__, (SuperuserOnly, type(model_admin)), {})
         )
+
+
+def _login(request: HttpRequest, extra_context: dict | None = None) -> HttpResponse:
+    """The admin signs in through the portal's login page, with its two-factor step."""
+    return redirect_to_login(
+        request.GET.get("next") or reverse("admin:index"), login_url=reverse("accounts:login")
+    )
+
+
+admin.site.login = _login

@@ -14,6 +14,7 @@ from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 from smartcity.files.storage import private_storage_config
+from smartcity.security import content_security_policy
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -45,7 +46,11 @@ INSTALLED_APPS = [
     "pghistory",
     "rules.apps.AutodiscoverRulesConfig",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "import_export",
+    "csp",
     "smartcity",
     "smartcity.accounts",
     "smartcity.files",
@@ -56,12 +61,16 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "smartcity.security.permissions_policy_middleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "smartcity.accounts.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -149,6 +158,29 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = (
 )
 LOGOUT_REDIRECT_URL = "home"
 
+# Two-factor sign-in (smartcity/accounts/two_factor.py): users with these roles must set it up
+# before anything else; everyone else may. Comma-separated role names; empty: nobody must.
+TWO_FACTOR_REQUIRED_ROLES = env.list(
+    "TWO_FACTOR_REQUIRED_ROLES", default=["programme_admin", "reviewer", "committee"]
+)
+OTP_TOTP_ISSUER = "Smart City Portal"
+
+# Rate limits "<count>/<period>" (period s, m, h or d), see smartcity/throttling.py. Pages count
+# each POST per client address (`_client`) and per e-mail address (`_address`); the API counts
+# calls per client (`api_anon`) or per signed-in user (`api_user`). Past a limit: 429 with
+# Retry-After. RATE_LIMITS="signup_client=50/h,api_anon=300/min" changes some of them.
+RATE_LIMITS = {
+    "password_reset_address": "5/h",
+    "password_reset_client": "20/h",
+    "signup_address": "5/h",
+    "signup_client": "20/h",
+    "verification_resend_address": "3/h",
+    "verification_resend_client": "20/h",
+    "api_anon": "120/min",
+    "api_user": "600/min",
+    **env.dict("RATE_LIMITS", default={}),
+}
+
 LANGUAGE_CODE = "th"
 LANGUAGES = [("th", _("Thai")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
@@ -213,10 +245,16 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
+    # JSON only: people read the API at /api/v1/docs/; DRF's browsable pages need inline styles
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "smartcity.api.exception_handler",
+    "DEFAULT_THROTTLE_CLASSES": [
+        "smartcity.throttling.ApiAnonThrottle",
+        "smartcity.throttling.ApiUserThrottle",
+    ],
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Smart City Portal API",
@@ -248,6 +286,12 @@ SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+# no inline scripts or styles anywhere; other origins: only MAP_TILE_URL's (smartcity/security.py)
+CONTENT_SECURITY_POLICY = content_security_policy(map_tile_url=MAP_TILE_URL)
+PERMISSIONS_POLICY = (
+    "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), "
+    "magnetometer=(), microphone=(), midi=(), payment=(), usb=()"
+)
 
 LOGGING = {
     "version": 1,

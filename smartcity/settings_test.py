@@ -30,3 +30,4 @@ MEDIA_ROOT = VAR_DIR / "test-media"
 # live_server serves static files itself; WhiteNoise would only warn about an empty STATIC_ROOT
 MIDDLEWARE = [m for m in MIDDLEWARE if not m.startswith("whitenoise")]  # noqa: F405
 AXES_VERBOSE = False  # no log line per login in test output
+TWO_FACTOR_REQUIRED_ROLES: list[str] = []  # the two-factor tests turn the policy on

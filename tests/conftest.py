@@ -29,6 +29,14 @@ def _thai_by_default():
     translation.deactivate()
 
 
+@pytest.fixture(autouse=True)
+def _no_requests_counted():
+    """Each test starts with nothing counted against a rate limit (smartcity/throttling.py)."""
+    from django.core.cache import cache
+
+    cache.delete_pattern("throttle*")
+
+
 @pytest.fixture
 def officer(db):
     return UserFactory(role=Role.OFFICER)

@@ -7,11 +7,19 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from smartcity.accounts import services
 from smartcity.accounts.forms import StaffInviteForm
 from smartcity.accounts.models import AuditLog, Membership, User
 from smartcity.errors import DomainError
+
+# devices change only through accounts.services (two_factor_enable / two_factor_disable), which
+# keep User.two_factor_enabled_at true: not by hand in the admin
+for _device in (TOTPDevice, StaticDevice):
+    if admin.site.is_registered(_device):
+        admin.site.unregister(_device)
 
 
 @admin.register(User)
@@ -21,7 +29,11 @@ class UserAdmin(DjangoUserAdmin):
     list_filter = ("is_staff", "is_active", "groups", "language")
     search_fields = ("email", "first_name_th", "last_name_th", "first_name_en", "last_name_en")
     raw_id_fields = ("home_organisation",)
-    readonly_fields = ("uuid", "last_login", "date_joined", "email_verified_at", "closed_at")
+    readonly_fields = (
+        "uuid", "last_login", "date_joined", "email_verified_at", "two_factor_enabled_at",
+        "closed_at",
+    )  # fmt: skip
+    actions = ("two_factor_turn_off",)
     fieldsets = (
         (None, {"fields": ("uuid", "email", "password")}),
         (
@@ -43,7 +55,15 @@ class UserAdmin(DjangoUserAdmin):
         ),
         (
             _("Important dates"),
-            {"fields": ("last_login", "date_joined", "email_verified_at", "closed_at")},
+            {
+                "fields": (
+                    "last_login",
+                    "date_joined",
+                    "email_verified_at",
+                    "two_factor_enabled_at",
+                    "closed_at",
+                )
+            },
         ),
     )
     add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "password1", "password2")}),)
@@ -53,6 +73,11 @@ class UserAdmin(DjangoUserAdmin):
     ) -> None:
         super().save_related(request, form, formsets, change)
         services.user_sync_staff_flag(user=form.instance)  # is_staff follows the admin role
+
+    @admin.action(description=_("Turn two-factor sign-in off (lost phone)"))
+    def two_factor_turn_off(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
+        for user in queryset.exclude(two_factor_enabled_at=None):
+            services.two_factor_disable(user=user, actor=request.user)
 
     def get_urls(self) -> list:
         extra = [path("invite-staff/", self.admin_site.admin_view(self.invite_staff),

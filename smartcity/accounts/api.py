@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from axes.helpers import get_cool_off
 from django.db.models import QuerySet
 from django.urls import path
+from django.utils.translation import gettext as _
 from rest_framework import serializers, status, viewsets
+from rest_framework.authtoken.models import Token
 from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied
+from rest_framework.exceptions import PermissionDenied, Throttled, ValidationError
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -16,6 +19,7 @@ from rest_framework.views import APIView
 from smartcity.accounts import services
 from smartcity.accounts.models import Membership
 from smartcity.accounts.selectors import me_for, membership_list
+from smartcity.accounts.two_factor import two_factor_check
 from smartcity.api import router
 
 
@@ -85,7 +89,34 @@ router.register("memberships", MembershipViewSet, basename="membership")
 
 
 class TokenView(ObtainAuthToken):
-    """POST email (as `username`) and password; answers {"token": …} for the header."""
+    """POST email (as `username`) and password, plus `otp_token` (a code from the app or a
+    recovery code) when the user has two-factor on; answers {"token": …} for the header, or
+    429 while django-axes locks that account out from the caller's address."""
+
+    def post(self, request: Request, *args: object, **kwargs: object) -> Response:
+        serializer = self.get_serializer(data=request.data)
+        try:
+            serializer.is_valid(raise_exception=True)
+        except ValidationError:
+            self._refuse_if_locked_out(request)
+            raise
+        user = serializer.validated_data["user"]
+        if user.two_factor_enabled_at:
+            code = str(request.data.get("otp_token") or "")
+            if two_factor_check(request=request._request, user=user, code=code) is None:
+                self._refuse_if_locked_out(request)
+                raise ValidationError({"otp_token": [_("That code is not right.")]})
+        token, _created = Token.objects.get_or_create(user=user)
+        return Response({"token": token.key})
+
+    @staticmethod
+    def _refuse_if_locked_out(request: Request) -> None:
+        """429 with Retry-After when django-axes flagged this request (set on either request)."""
+        if getattr(request, "axes_locked_out", False) or getattr(
+            request._request, "axes_locked_out", False
+        ):
+            wait = get_cool_off(request).total_seconds()
+            raise Throttled(wait=wait, detail=_("Too many failed logins."))
 
 
 urlpatterns = [

@@ -205,3 +205,11 @@ class StaffInviteForm(forms.Form):
 
         super().__init__(*args, **kwargs)
         self.fields["role"].choices = [(r.value, r.label) for r in Role if r != Role.OFFICER]
+
+
+class TwoFactorCodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code"), max_length=20,
+        help_text=_("The 6 digits your authenticator app shows, or one of your recovery codes."),
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+    )  # fmt: skip

@@ -72,6 +72,10 @@ class User(AbstractBaseUser, PermissionsMixin):
     closed_at = models.DateTimeField(
         _("closed at"), null=True, blank=True, help_text=_("Personal data anonymised (PDPA).")
     )
+    two_factor_enabled_at = models.DateTimeField(
+        _("two-factor sign-in since"), null=True, blank=True, editable=False,
+        help_text=_("Signs in with a code from an authenticator app (or a recovery code)."),
+    )  # fmt: skip
 
     objects = UserManager()
 
@@ -129,6 +133,8 @@ class AuditEvent(models.TextChoices):
     STAFF_INVITED = "staff_invited", _("Staff account created")
     DATA_EXPORTED = "data_exported", _("Personal data exported")
     ACCOUNT_CLOSED = "account_closed", _("Account closed")
+    TWO_FACTOR_ENABLED = "two_factor_enabled", _("Two-factor sign-in turned on")
+    TWO_FACTOR_DISABLED = "two_factor_disabled", _("Two-factor sign-in turned off")
 
 
 class AuditLogQuerySet(models.QuerySet["AuditLog"]):

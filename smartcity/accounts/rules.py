@@ -22,6 +22,8 @@ is_programme_admin = _has_role(Role.PROGRAMME_ADMIN)
 
 rules.add_perm("accounts.view_auditlog", is_programme_admin)
 rules.add_perm("accounts.invite_staff", is_programme_admin)
+# organisations proposed at sign-up, before anyone verified them (OrganisationQuerySet.visible_to)
+rules.add_perm("municipalities.view_proposed_organisation", is_programme_admin)
 
 
 @rules.predicate
@@ -35,20 +37,6 @@ def is_approved_officer_of(user: object, organisation: object) -> bool:
 
 
 @rules.predicate
-def has_asked_to_join(user: object, organisation: object) -> bool:
-    """The user is an approved or still pending member of the organisation."""
-    from smartcity.accounts.models import Membership, MembershipStatus
-
-    if not getattr(user, "is_authenticated", False) or organisation is None:
-        return False
-    return (
-        Membership.objects.filter(user=user, organisation=organisation)
-        .exclude(status=MembershipStatus.REFUSED)
-        .exists()
-    )
-
-
-@rules.predicate
 def serves_membership_organisation(user: object, membership: object) -> bool:
     return membership is not None and is_approved_officer_of(user, membership.organisation)
 
@@ -58,7 +46,8 @@ def is_own_membership(user: object, membership: object) -> bool:
     return membership is not None and membership.user_id == getattr(user, "pk", None)
 
 
-rules.add_perm("accounts.view_members", is_programme_admin | has_asked_to_join)
+# names, job titles and addresses: for approved members only, not for a pending request
+rules.add_perm("accounts.view_members", is_programme_admin | is_approved_officer_of)
 rules.add_perm("accounts.invite_member", is_programme_admin | is_approved_officer_of)
 rules.add_perm(
     "accounts.view_membership",

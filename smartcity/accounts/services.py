@@ -11,8 +11,10 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from municipalities.models import Organisation, Province
+from municipalities.models import Organisation, OrganisationSource, Province
 from municipalities.services import organisation_save
 from smartcity.accounts.models import AuditEvent, AuditLog, Membership, MembershipStatus, User
 from smartcity.accounts.roles import Role
@@ -236,6 +238,45 @@ def user_close(*, user: User) -> User:
     return user
 
 
+RECOVERY_CODE_COUNT = 10
+
+
+def two_factor_device(*, user: User) -> TOTPDevice:
+    """The authenticator-app device being set up: the user's unconfirmed one, or a new one."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
+    return device or TOTPDevice.objects.create(user=user, name="app", confirmed=False)
+
+
+@transaction.atomic
+def two_factor_enable(*, user: User, device: TOTPDevice, code: str) -> list[str]:
+    """Confirm the app with a code it shows, turn two-factor on and return the recovery codes
+    (shown once; raises DomainError on a wrong code)."""
+    if device.user_id != user.pk or not device.verify_token("".join(code.split())):
+        raise DomainError(_("That code is not right. Check the time on your phone and try again."))
+    TOTPDevice.objects.filter(user=user).exclude(pk=device.pk).delete()
+    device.confirmed = True
+    device.save(update_fields=["confirmed"])
+    StaticDevice.objects.filter(user=user).delete()
+    recovery = StaticDevice.objects.create(user=user, name="recovery", confirmed=True)
+    codes = [StaticToken.random_token() for _ in range(RECOVERY_CODE_COUNT)]
+    StaticToken.objects.bulk_create(StaticToken(device=recovery, token=code) for code in codes)
+    user.two_factor_enabled_at = timezone.now()
+    user.save(update_fields=["two_factor_enabled_at"])
+    audit_record(event=AuditEvent.TWO_FACTOR_ENABLED, user=user, actor=user)
+    return codes
+
+
+@transaction.atomic
+def two_factor_disable(*, user: User, actor: User) -> User:
+    """Turn two-factor off (a lost phone): remove the user's devices and recovery codes."""
+    TOTPDevice.objects.filter(user=user).delete()
+    StaticDevice.objects.filter(user=user).delete()
+    user.two_factor_enabled_at = None
+    user.save(update_fields=["two_factor_enabled_at"])
+    audit_record(event=AuditEvent.TWO_FACTOR_DISABLED, user=user, actor=actor)
+    return user
+
+
 def organisation_duplicates(
     *, name_th: str, name_en: str = "", province: Province | None = None, juristic_number: str = ""
 ) -> QuerySet[Organisation]:
@@ -261,8 +302,9 @@ def organisation_propose(
     ).exists():
         raise DomainError(_("This organisation is already registered: choose it from the list."))
     proposed = Organisation(
-        kind=kind, name_th=name_th, name_en=name_en, province=province, is_verified=False
-    )
+        kind=kind, name_th=name_th, name_en=name_en, province=province, is_verified=False,
+        source=OrganisationSource.SIGNUP,
+    )  # fmt: skip
     return organisation_save(organisation=proposed)  # the registry keeps its Thai sort key
 
 

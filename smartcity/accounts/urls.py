@@ -5,6 +5,7 @@ from django.urls import path, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from smartcity.accounts import views
+from smartcity.throttling import rate_limited
 
 app_name = "accounts"
 
@@ -18,8 +19,25 @@ def _page(view: type, title: str, **kwargs: object) -> object:
     )
 
 
+password_reset = rate_limited("password_reset", address_field="email")(
+    _page(
+        auth_views.PasswordResetView,
+        _("Reset password"),
+        email_template_name="accounts/email/password_reset_body.txt",
+        subject_template_name="accounts/email/password_reset_subject.txt",
+        success_url=reverse_lazy("accounts:password-reset-done"),
+        extra_context={
+            "intro": _(
+                "Enter your email address; we will send you a link to choose a new password."
+            )
+        },
+    )
+)
+
 urlpatterns = [
-    path("login/", auth_views.LoginView.as_view(template_name="accounts/login.html"), name="login"),
+    path("login/", views.LoginView.as_view(), name="login"),
+    path("login/code/", views.login_code, name="login-code"),
+    path("two-factor/", views.two_factor_setup, name="two-factor-setup"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("signup/", views.signup, name="signup"),
     path("signup/done/", views.signup_done, name="signup-done"),
@@ -66,22 +84,7 @@ urlpatterns = [
         ),
         name="password-change-done",
     ),
-    path(
-        "password/reset/",
-        _page(
-            auth_views.PasswordResetView,
-            _("Reset password"),
-            email_template_name="accounts/email/password_reset_body.txt",
-            subject_template_name="accounts/email/password_reset_subject.txt",
-            success_url=reverse_lazy("accounts:password-reset-done"),
-            extra_context={
-                "intro": _(
-                    "Enter your email address; we will send you a link to choose a new password."
-                )
-            },
-        ),
-        name="password-reset",
-    ),
+    path("password/reset/", password_reset, name="password-reset"),
     path(
         "password/reset/sent/",
         _page(

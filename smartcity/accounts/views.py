@@ -3,34 +3,43 @@
 from __future__ import annotations
 
 import json
+import time
+from base64 import b32encode
 
+import segno
+from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import logout
+from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import PermissionDenied
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.http import urlsafe_base64_decode
+from django.shortcuts import get_object_or_404, redirect, render, resolve_url
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode, urlsafe_base64_decode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django_otp import login as otp_login
 
 from municipalities.models import Organisation
-from smartcity.accounts import selectors, services
+from smartcity.accounts import selectors, services, two_factor
 from smartcity.accounts.forms import (
     CloseAccountForm,
     MemberInviteForm,
     MembershipRefuseForm,
     ProfileForm,
     SignUpForm,
+    TwoFactorCodeForm,
     VerificationResendForm,
 )
 from smartcity.accounts.models import AuditEvent, Membership, User
 from smartcity.errors import DomainError
+from smartcity.throttling import rate_limited
 
 
+@rate_limited("signup", address_field="email")
 def signup(request: HttpRequest) -> HttpResponse:
     form = SignUpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -46,6 +55,90 @@ def signup(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/signup.html", context)
 
 
+class LoginView(auth_views.LoginView):
+    """The password step; a user with two-factor is kept pending and asked for a code."""
+
+    template_name = "accounts/login.html"
+
+    def form_valid(self, form: AuthenticationForm) -> HttpResponse:
+        user = form.get_user()
+        if not user.two_factor_enabled_at:
+            return super().form_valid(form)
+        self.request.session[two_factor.PENDING_SESSION_KEY] = {
+            "user": user.pk, "backend": user.backend, "at": time.time(),
+        }  # fmt: skip
+        query = urlencode({"next": self.get_success_url()})
+        return redirect(f"{reverse('accounts:login-code')}?{query}")
+
+
+PENDING_SECONDS = 300  # the code must follow the password within five minutes
+
+
+def login_code(request: HttpRequest) -> HttpResponse:
+    """The second step: the password was right; a code from the app or a recovery code logs in."""
+    pending = request.session.get(two_factor.PENDING_SESSION_KEY) or {}
+    user = User.objects.filter(pk=pending.get("user"), is_active=True).first()
+    if user is None or time.time() - pending.get("at", 0) > PENDING_SECONDS:
+        request.session.pop(two_factor.PENDING_SESSION_KEY, None)
+        return redirect("accounts:login")
+    form = TwoFactorCodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        code = form.cleaned_data["code"]
+        device = two_factor.two_factor_check(request=request, user=user, code=code)
+        if device is not None:
+            del request.session[two_factor.PENDING_SESSION_KEY]
+            login(request, user, backend=pending["backend"])
+            otp_login(request, device)
+            return redirect(_safe_next(request))
+        form.add_error("code", _("That code is not right."))
+    if two_factor.is_locked_out(request=request, user=user):
+        request.session.pop(two_factor.PENDING_SESSION_KEY, None)
+        return lockout(request, credentials={"username": user.email})
+    return render(request, "accounts/login_code.html", {"form": form, "next": _safe_next(request)})
+
+
+def _safe_next(request: HttpRequest) -> str:
+    wanted = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(wanted, {request.get_host()}, request.is_secure()):
+        return wanted
+    return resolve_url(settings.LOGIN_REDIRECT_URL)
+
+
+@login_required
+def two_factor_setup(request: HttpRequest) -> HttpResponse:
+    """Turn two-factor on with an authenticator app (or off, where the policy allows)."""
+    user = request.user
+    if user.two_factor_enabled_at:
+        can_disable = not two_factor.two_factor_required(user)
+        if request.method == "POST" and can_disable:
+            services.two_factor_disable(user=user, actor=user)
+            messages.success(request, _("Two-factor sign-in is off."))
+            return redirect("accounts:profile")
+        context = {"can_disable": can_disable}
+        return render(request, "accounts/two_factor_setup.html", context)
+    device = services.two_factor_device(user=user)
+    form = TwoFactorCodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            codes = services.two_factor_enable(
+                user=user, device=device, code=form.cleaned_data["code"]
+            )
+        except DomainError as error:
+            form.add_error("code", error.message)
+        else:
+            otp_login(request, device)
+            return render(
+                request, "accounts/two_factor_codes.html",
+                {"codes": codes, "next": _safe_next(request)},
+            )  # fmt: skip
+    context = {
+        "form": form, "next": _safe_next(request),
+        "qr_svg": segno.make(device.config_url, error="m").svg_inline(scale=5, border=2),
+        "secret": b32encode(device.bin_key).decode(),
+    }  # fmt: skip
+    return render(request, "accounts/two_factor_setup.html", context)
+
+
 def signup_done(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/signup_done.html")
 
@@ -59,12 +152,12 @@ def verify_email(request: HttpRequest, uidb64: str, token: str) -> HttpResponse:
     return render(request, "accounts/verify_email.html", {"verified": verified}, status=200)
 
 
+@rate_limited("verification_resend", address_field="email")
 def verification_resend(request: HttpRequest) -> HttpResponse:
     """A new verification link; the answer is the same whether or not the address has an
     account waiting (nobody learns who signed up)."""
     form = VerificationResendForm(request.POST or None, initial={"email": request.GET.get("email")})
     if request.method == "POST" and form.is_valid():
-        # the one place a link is sent again: the throttle (issue 10) wraps this call
         services.verification_resend(email=form.cleaned_data["email"])
         message = _(
             "If an account is waiting for verification at that address, a new link is on its way."

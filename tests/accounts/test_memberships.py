@@ -156,3 +156,17 @@ def test_organisation_search_queries_do_not_grow(client, count, django_assert_ma
     with django_assert_max_num_queries(12):
         response = client.get(reverse("accounts:organisation-search"), {"q": "ทดสอบ"})
     assert len(response.context["rows"]) == min(count, 10)
+
+
+def test_the_member_list_is_for_approved_members_and_administrators(client, programme_admin):
+    organisation = OrganisationFactory()
+    member = approved_officer(organisation)
+    pending = Membership.objects.create(user=UserFactory(), organisation=organisation).user
+    url = reverse("accounts:organisation-members", kwargs={"uuid": organisation.uuid})
+
+    def status(user):
+        client.force_login(user)
+        return client.get(url).status_code
+
+    assert (status(member), status(programme_admin)) == (200, 200)
+    assert status(pending) == 404  # names, job titles and addresses are not theirs to see yet

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Page, Response
+from playwright.sync_api import ConsoleMessage, Page, Response
 
 from tests.factories.accounts import PASSWORD
 
@@ -26,6 +26,22 @@ def _local_only(page: Page) -> None:
             route.abort()
 
     page.route("**/*", route)
+
+
+@pytest.fixture(autouse=True)
+def csp_violations(page: Page) -> Iterator[list[str]]:
+    """A browser test fails on any Content-Security-Policy violation Chromium reports in the
+    console (an inline script or style, another origin): the pages must work under the policy.
+    A test that provokes one on purpose takes this list and empties it."""
+    violations: list[str] = []
+
+    def listen(message: ConsoleMessage) -> None:
+        if "Content Security Policy" in message.text:
+            violations.append(f"{page.url}: {message.text}")
+
+    page.on("console", listen)
+    yield violations
+    assert not violations, "CSP violations:\n" + "\n".join(violations)
 
 
 BLOCKING_IMPACTS = {"serious", "critical"}

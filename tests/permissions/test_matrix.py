@@ -90,6 +90,7 @@ def test_each_role_gets_the_expected_status(world, key, name, language):
             response = getattr(client, route.method)(url, route.data, **options)
             transaction.set_rollback(True)
         got[role] = response.status_code
+        assert response.has_header("Content-Security-Policy"), url  # every answer, every page
         private = route.expect[ANONYMOUS] == 302 and 200 in route.expect.values()
         if role == ANONYMOUS and private and response.status_code == 302:
             assert "login" in response["Location"], f"{url}: anonymous not sent to a login page"

@@ -1,0 +1,53 @@
+"""Cells of every CSV and Excel file the portal writes, safe to open in a spreadsheet.
+
+A cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return is a formula to Excel and
+LibreOffice (formula injection: `=HYPERLINK("http://…"&A1)` in an organisation name). Each such
+text gets a leading apostrophe, which spreadsheets show as plain text (OWASP's advice). Every
+writer goes through `spreadsheet_cell`: `csv_bytes` for hand-made files, `SpreadsheetSafeExport`
+for django-import-export resources, whose admin pages take `ImportExportAdmin`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+from typing import Any
+
+from csp.decorators import csp_update
+from django.http import HttpRequest, HttpResponse
+from import_export.admin import ImportExportModelAdmin
+
+from smartcity.security import IMPORT_EXPORT_PAGE_ALLOWANCES
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(value: object) -> object:
+    """The value, with text a spreadsheet would run as a formula turned into plain text."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return f"'{value}"
+    return value
+
+
+def csv_bytes(rows: Iterable[Iterable[object]]) -> bytes:
+    """Rows as CSV in UTF-8 with a BOM (so Excel shows Thai), every cell made safe."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerows([spreadsheet_cell(cell) for cell in row] for row in rows)
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+class SpreadsheetSafeExport:
+    """Mixin for django-import-export resources: every exported cell made safe, in any format."""
+
+    def export_resource(self, *args: Any, **kwargs: Any) -> list[object]:  # noqa: ANN401
+        return [spreadsheet_cell(cell) for cell in super().export_resource(*args, **kwargs)]
+
+
+class ImportExportAdmin(ImportExportModelAdmin):
+    """django-import-export's admin, its export page allowed under the CSP (smartcity/security)."""
+
+    @csp_update(IMPORT_EXPORT_PAGE_ALLOWANCES)
+    def export_action(self, request: HttpRequest) -> HttpResponse:
+        return super().export_action(request)
