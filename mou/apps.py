@@ -10,7 +10,4 @@ class MouConfig(AppConfig):
     verbose_name = _("Memoranda of understanding")
 
     def ready(self) -> None:
-        from mou import (  # noqa: F401 - registration on import
-            api,  # /api/v1/mous/ on the shared router
-            notifications,  # the mou.expiring event
-        )
+        from mou import notifications  # noqa: F401 - registers the mou.expiring event

@@ -27,34 +27,11 @@ def _parties() -> Prefetch:
     return Prefetch("parties", queryset=MOUParty.objects.select_related("organisation"))
 
 
-def mou_list(
-    *,
-    viewer: object,
-    query: str = "",
-    status: str = "",
-    party: str = "",
-    municipality: str = "",
-) -> QuerySet[MOU]:
-    """MOUs the viewer may see, filtered, with parties and a municipality count per row."""
-    rows = MOU.objects.visible_to(viewer)
-    if query:
-        rows = rows.filter(
-            Q(title_th__icontains=query)
-            | Q(title_en__icontains=query)
-            | Q(reference_number__icontains=query)
-            | Q(parties__organisation__name_th__icontains=query)
-            | Q(parties__organisation__name_en__icontains=query)
-        )
-    if status:
-        rows = rows.filter(status=status)
-    if party:
-        rows = rows.filter(parties__organisation__uuid=party)
-    if municipality:
-        rows = rows.filter(municipalities__organisation__uuid=municipality)
-    if query or party or municipality:
-        rows = MOU.objects.filter(pk__in=rows.values("pk"))  # the joins above may repeat a row
+def mou_list(*, viewer: object) -> QuerySet[MOU]:
+    """MOUs the viewer may see, with parties and a municipality count per row (filters.py)."""
     return (
-        rows.annotate(municipality_count=Count("municipalities", distinct=True))
+        MOU.objects.visible_to(viewer)
+        .annotate(municipality_count=Count("municipalities", distinct=True))
         .prefetch_related(_parties())
         .order_by("-signed_on", "-created_at", "pk")
     )

@@ -9,8 +9,8 @@ from smartcity import views
 from smartcity.api import router
 
 api_urlpatterns = [
-    path("", include("smartcity.accounts.api")),  # first: it registers viewsets on the router
     path("", include(router.urls)),
+    path("", include("smartcity.accounts.api")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
 ]

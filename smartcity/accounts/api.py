@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 from django.urls import path
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status, viewsets
 from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.decorators import action
@@ -16,7 +17,6 @@ from rest_framework.views import APIView
 from smartcity.accounts import services
 from smartcity.accounts.models import Membership
 from smartcity.accounts.selectors import me_for, membership_list
-from smartcity.api import router
 
 
 class MembershipOut(serializers.Serializer):
@@ -51,7 +51,7 @@ class MembershipRowOut(MembershipOut):
     user = serializers.UUIDField(source="user.uuid")
     user_name = serializers.CharField(source="user.get_full_name")
     created_at = serializers.DateTimeField()
-    decided_at = serializers.DateTimeField()
+    decided_at = serializers.DateTimeField(allow_null=True)  # pending: not decided yet
 
 
 class MembershipViewSet(viewsets.ReadOnlyModelViewSet):
@@ -71,16 +71,15 @@ class MembershipViewSet(viewsets.ReadOnlyModelViewSet):
         membership = decide(membership=membership, actor=self.request.user)
         return Response(MembershipRowOut(membership).data, status=status.HTTP_200_OK)
 
+    @extend_schema(request=None)
     @action(detail=True, methods=["post"])
     def approve(self, request: Request, uuid: str) -> Response:
         return self._decide(services.membership_approve)
 
+    @extend_schema(request=None)
     @action(detail=True, methods=["post"])
     def refuse(self, request: Request, uuid: str) -> Response:
         return self._decide(services.membership_refuse)
-
-
-router.register("memberships", MembershipViewSet, basename="membership")
 
 
 class TokenView(ObtainAuthToken):

@@ -1,0 +1,82 @@
+"""The MOU list filters: one definition for /mous/, /api/v1/mous/ and its schema."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+import django_filters
+from django import forms
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from mou.models import MOU, Status
+from mou.selectors import mou_filter_municipalities, mou_filter_parties
+from municipalities.models import Organisation
+
+SELECT = forms.Select(attrs={"class": "form-select"})
+
+
+def mou_search(rows: QuerySet[MOU], name: str, value: str) -> QuerySet[MOU]:
+    """Title, reference number or a party's name contains the text."""
+    text = value.strip()
+    if not text:
+        return rows
+    return rows.filter(
+        pk__in=MOU.objects.filter(
+            Q(title_th__icontains=text)
+            | Q(title_en__icontains=text)
+            | Q(reference_number__icontains=text)
+            | Q(parties__organisation__name_th__icontains=text)
+            | Q(parties__organisation__name_en__icontains=text)
+        ).values("pk")  # a subquery: the joins would repeat a row and upset its counts
+    )
+
+
+def _mou_with_party(rows: QuerySet[MOU], name: str, value: Organisation) -> QuerySet[MOU]:
+    return rows.filter(pk__in=MOU.objects.filter(parties__organisation=value).values("pk"))
+
+
+def _mou_with_municipality(rows: QuerySet[MOU], name: str, value: Organisation) -> QuerySet[MOU]:
+    return rows.filter(pk__in=MOU.objects.filter(municipalities__organisation=value).values("pk"))
+
+
+class MOUFilters(django_filters.FilterSet):
+    """Status, party and municipality: the filters the page and the API share."""
+
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=Status.choices, empty_label=_("All statuses"), widget=SELECT
+    )
+    party = django_filters.ModelChoiceFilter(
+        label=_("Party"),
+        queryset=mou_filter_parties(),
+        to_field_name="uuid",
+        empty_label=_("All parties"),
+        method=_mou_with_party,
+        widget=SELECT,
+    )
+    municipality = django_filters.ModelChoiceFilter(
+        label=_("Municipality"),
+        queryset=mou_filter_municipalities(),
+        to_field_name="uuid",
+        empty_label=_("All municipalities"),
+        method=_mou_with_municipality,
+        widget=SELECT,
+    )
+
+    class Meta:
+        model = MOU
+        fields: ClassVar[list[str]] = []
+
+
+class MOUPageFilter(MOUFilters):
+    """/mous/: `q` searches."""
+
+    q = django_filters.CharFilter(label=_("Search"), max_length=100, method=mou_search)
+
+
+class MOUFilter(MOUFilters):
+    """/api/v1/mous/: `search` searches."""
+
+    search = django_filters.CharFilter(
+        max_length=100, help_text=_("Title, reference or party"), method=mou_search
+    )

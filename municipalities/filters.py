@@ -1,0 +1,99 @@
+"""The registry's list filters: one definition each for the pages, the API and its schema."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+import django_filters
+from django import forms
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+
+from municipalities.models import Organisation, OrganisationKind, Province
+from municipalities.selectors import province_list, region_list
+
+SELECT = forms.Select(attrs={"class": "form-select"})
+
+
+@extend_schema_field(OpenApiTypes.BOOL)
+class StrictBooleanFilter(django_filters.TypedChoiceFilter):
+    """`true` or `false`; anything else is refused (django-filter's BooleanFilter ignores it)."""
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(
+            choices=[("true", "true"), ("false", "false")],
+            coerce=lambda value: value == "true",
+            **kwargs,
+        )
+
+
+def organisation_search(rows: QuerySet[Organisation], name: str, value: str) -> QuerySet:
+    """Each word a substring of the Thai, short Thai or English name, or the DLA code's start.
+
+    Thai needs no word segmentation this way.
+    """
+    for term in value.split():
+        rows = rows.filter(
+            Q(name_th__icontains=term)
+            | Q(short_name_th__icontains=term)
+            | Q(name_en__icontains=term)
+            | Q(dla_code__startswith=term)
+        )
+    return rows
+
+
+class OrganisationFilters(django_filters.FilterSet):
+    """Region, province and kind: the filters the page and the API share."""
+
+    region = django_filters.ModelChoiceFilter(
+        label=_("Region"),
+        queryset=region_list(),
+        to_field_name="code",
+        field_name="province__region",
+        empty_label=_("All regions"),
+        widget=SELECT,
+    )
+    province = django_filters.ModelChoiceFilter(
+        label=_("Province"),
+        queryset=province_list(),
+        to_field_name="code",
+        empty_label=_("All provinces"),
+        widget=SELECT,
+    )
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind"), choices=OrganisationKind.choices, empty_label=_("All kinds"), widget=SELECT
+    )
+
+    class Meta:
+        model = Organisation
+        fields: ClassVar[list[str]] = []
+
+
+class OrganisationPageFilter(OrganisationFilters):
+    """/municipalities/: `q` searches."""
+
+    q = django_filters.CharFilter(
+        label=_("Search"),
+        max_length=100,
+        help_text=_("Thai or English name, or DLA code"),
+        method=organisation_search,
+    )
+
+
+class OrganisationFilter(OrganisationFilters):
+    """/api/v1/organisations/: `search` searches; `is_pilot` picks the 2020 MOU pilots."""
+
+    search = django_filters.CharFilter(
+        max_length=100, help_text=_("Thai or English name, or DLA code"), method=organisation_search
+    )
+    is_pilot = StrictBooleanFilter(help_text=_("The pilots of the 2020 MOU"))
+
+
+class ProvinceFilter(django_filters.FilterSet):
+    region = django_filters.ModelChoiceFilter(queryset=region_list(), to_field_name="code")
+
+    class Meta:
+        model = Province
+        fields: ClassVar[list[str]] = []
