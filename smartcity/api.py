@@ -5,6 +5,8 @@ Every viewset is registered here, so /api/v1/ never depends on which module was 
 
 from __future__ import annotations
 
+from typing import Any
+
 from rest_framework import status
 from rest_framework.response import Response
 from rest_framework.routers import DefaultRouter
@@ -39,7 +41,7 @@ ERRORS = {
 WRITE_ERRORS = {**ERRORS, "409": "A rule of the programme refused it (DomainError)"}
 
 
-def document_errors(result: dict, **kwargs: object) -> dict:
+def document_errors(result: dict[str, Any], **kwargs: object) -> dict[str, Any]:
     """drf-spectacular hook: every operation documents the errors the API can answer."""
     result.setdefault("components", {}).setdefault("schemas", {})["Error"] = ERROR_SCHEMA
     ref = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
@@ -50,7 +52,7 @@ def document_errors(result: dict, **kwargs: object) -> dict:
     return result
 
 
-def exception_handler(exc: Exception, context: dict) -> Response | None:
+def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     """DRF's handler, plus DomainError → 409 {"code", "detail"}."""
     if isinstance(exc, DomainError):
         return Response({"code": exc.code, "detail": exc.message}, status=status.HTTP_409_CONFLICT)

@@ -17,8 +17,8 @@ FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 
 def login_name_max_length() -> int:
     """The longest login name any account has (django-axes could store at most 255)."""
-    user_model = get_user_model()
-    return user_model._meta.get_field(user_model.USERNAME_FIELD).max_length or 254
+    field = get_user_model()._meta.get_field(get_user_model().USERNAME_FIELD)
+    return getattr(field, "max_length", None) or 254
 
 
 def _has_nul(fields: QueryDict) -> bool:

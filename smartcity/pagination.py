@@ -11,7 +11,7 @@ from rest_framework.request import Request
 class PageNumberPagination(pagination.PageNumberPagination):
     """DRF's, except that a blank `?page=` is an invalid page (404) rather than page 1."""
 
-    def get_page_number(self, request: Request, paginator: Paginator) -> int | str:
+    def get_page_number(self, request: Request, paginator: Paginator[object]) -> int | str:
         if request.query_params.get(self.page_query_param) == "":
             raise NotFound(self.invalid_page_message.format(page_number="", message=""))
         return super().get_page_number(request, paginator)

@@ -2,13 +2,13 @@ from __future__ import annotations
 
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import URLPattern, URLResolver, include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from smartcity import views
 from smartcity.api import router
 
-api_urlpatterns = [
+api_urlpatterns: list[URLPattern | URLResolver] = [
     path("", include(router.urls)),
     path("", include("smartcity.accounts.api")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

@@ -85,7 +85,7 @@ def user_signup(
     phone: str = "",
     position: str = "",
     organisation: Organisation | None = None,
-    new_organisation: dict | None = None,
+    new_organisation: dict[str, str] | None = None,
     juristic_number: str = "",
     **extra: Any,  # noqa: ANN401 - form fields that are not the user's
 ) -> User:
