@@ -5,7 +5,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
-from smartcity.health import health_report
+from smartcity.health import health_public, health_report
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -27,8 +27,13 @@ def livez(request: HttpRequest) -> JsonResponse:
 
 @never_cache
 def healthz(request: HttpRequest) -> JsonResponse:
-    """Database, Redis, a Celery worker, migrations: 200 when all are ok, else 503 naming them."""
+    """Database, Redis, a Celery worker, migrations: 200 when all are ok, else 503 naming them.
+
+    Staff see each failure's exception text; anyone else only the names of what fails.
+    """
     checks = health_report()
+    if not request.user.is_staff:
+        checks = health_public(checks)
     failing = sorted(name for name, result in checks.items() if result != "ok")
     body = {"status": "fail" if failing else "ok", "failing": failing, "checks": checks}
     return JsonResponse(body, status=503 if failing else 200)
