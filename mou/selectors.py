@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -38,11 +39,11 @@ def mou_list(*, viewer: object) -> QuerySet[MOU]:
 
 
 def mou_get(*, viewer: object, uuid: str) -> MOU:
-    """One MOU the viewer may see, with everything its page shows (raises MOU.DoesNotExist)."""
+    """One MOU the viewer may see, with everything its page shows (raises Http404)."""
     documents = MOUDocument.objects.select_related("stored_file")
     if not is_mou_staff(viewer):
         documents = documents.filter(visibility=Visibility.PUBLIC)
-    return (
+    return get_object_or_404(
         MOU.objects.visible_to(viewer)
         .select_related("changes")
         .prefetch_related(
@@ -56,8 +57,8 @@ def mou_get(*, viewer: object, uuid: str) -> MOU:
             ),
             Prefetch("documents", queryset=documents),
             Prefetch("changed_by", queryset=MOU.objects.visible_to(viewer).order_by("signed_on")),
-        )
-        .get(uuid=uuid)
+        ),
+        uuid=uuid,
     )
 
 

@@ -1,11 +1,10 @@
 from __future__ import annotations
 
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from mou.filters import MOUPageFilter
-from mou.models import MOU
 from mou.selectors import mou_get, mou_list, mou_timeline
 
 
@@ -18,8 +17,5 @@ def mou_index(request: HttpRequest) -> HttpResponse:
 
 def mou_detail(request: HttpRequest, uuid: str) -> HttpResponse:
     """One MOU with parties, people, municipalities, timeline and the documents allowed."""
-    try:
-        mou = mou_get(viewer=request.user, uuid=uuid)
-    except MOU.DoesNotExist:
-        raise Http404 from None
+    mou = mou_get(viewer=request.user, uuid=uuid)
     return render(request, "mou/detail.html", {"mou": mou, "timeline": mou_timeline(mou=mou)})

@@ -114,11 +114,8 @@ LOCAL_KINDS = frozenset(
 
 
 class OrganisationQuerySet(models.QuerySet["Organisation"]):
-    def local(self) -> OrganisationQuerySet:
-        """Local administrative organisations (อปท.) only."""
-        return self.filter(kind__in=LOCAL_KINDS)
-
     def pilots(self) -> OrganisationQuerySet:
+        """The pilots of the 2020 DLA-depa MOU (marked by load_reference_data)."""
         return self.filter(is_pilot=True)
 
 
@@ -221,10 +218,6 @@ class Organisation(BilingualName, models.Model):
             models.Index(fields=("sort_key", "dla_code"), name="organisation_sort"),
             models.Index(fields=("kind",), name="organisation_kind"),
         )
-
-    @property
-    def is_local(self) -> bool:
-        return self.kind in LOCAL_KINDS
 
     @property
     def has_location(self) -> bool:

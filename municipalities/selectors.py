@@ -21,7 +21,10 @@ def organisation_list() -> QuerySet[Organisation]:
 
 
 def organisation_get(*, key: str) -> Organisation:
-    """One organisation by uuid or DLA code, with its province, region and district (or 404)."""
+    """One organisation by uuid or DLA code, with its province, region and district.
+
+    Raises Http404, like every `<entity>_get` selector: pages and the API answer 404 alike.
+    """
     rows = Organisation.objects.select_related("province__region", "district")
     if _RE_DLA_CODE.match(key):
         found = rows.filter(dla_code=key).first()

@@ -16,7 +16,7 @@ from rest_framework.views import APIView
 
 from smartcity.accounts import services
 from smartcity.accounts.models import Membership
-from smartcity.accounts.selectors import me_for, membership_list
+from smartcity.accounts.selectors import me_get, membership_list
 
 
 class MembershipOut(serializers.Serializer):
@@ -44,7 +44,7 @@ class MeView(APIView):
     serializer_class = MeOut
 
     def get(self, request: Request) -> Response:
-        return Response(MeOut(me_for(user=request.user)).data)
+        return Response(MeOut(me_get(user=request.user)).data)
 
 
 class MembershipRowOut(MembershipOut):
