@@ -106,6 +106,9 @@ def organisation_chosen(*, value: object) -> list[Organisation]:
 def user_from_link(*, uidb64: str) -> User | None:
     """The account an emailed link names by its uuid, or None when the link is malformed."""
     try:
-        return User.objects.filter(uuid=urlsafe_base64_decode(uidb64).decode()).first()
+        found: User | None = User.objects.filter(
+            uuid=urlsafe_base64_decode(uidb64).decode()
+        ).first()
     except (ValueError, ValidationError):
         return None
+    return found
