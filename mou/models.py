@@ -12,7 +12,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from municipalities.models import in_language
+from smartcity.i18n import in_language
 
 
 class Status(models.TextChoices):
@@ -232,6 +232,14 @@ class MOUPerson(models.Model):
 
     def __str__(self) -> str:
         return self.name_th
+
+    @property
+    def name(self) -> str:
+        return in_language(self.name_th, self.name_en)
+
+    @property
+    def position(self) -> str:
+        return in_language(self.position_th, self.position_en)
 
 
 @pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())

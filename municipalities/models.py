@@ -7,15 +7,11 @@ import uuid
 import pghistory
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from smartcity.i18n import in_language
+
 DLA_CODE_VALIDATOR = RegexValidator(r"^\d{7}$", _("A DLA code has exactly 7 digits."))
-
-
-def in_language(thai: str, english: str) -> str:
-    """The English text on English pages when there is one, else the Thai text."""
-    return english if get_language() == "en" and english else thai
 
 
 class BilingualName:

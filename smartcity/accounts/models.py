@@ -11,6 +11,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from smartcity.accounts.roles import Role
+from smartcity.i18n import in_language
 
 
 class Language(models.TextChoices):
@@ -93,12 +94,9 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_full_name(self) -> str:
         """The name in the active language, falling back to the other one."""
-        from django.utils.translation import get_language
-
         thai = " ".join(p for p in (self.first_name_th, self.last_name_th) if p)
         english = " ".join(p for p in (self.first_name_en, self.last_name_en) if p)
-        first, second = (english, thai) if get_language() == "en" else (thai, english)
-        return first or second
+        return in_language(thai, english)
 
     def get_short_name(self) -> str:
         return self.first_name_th or self.first_name_en or self.email

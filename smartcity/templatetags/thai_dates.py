@@ -9,11 +9,11 @@ import datetime as dt
 
 from django import template
 from django.utils import formats, timezone
-from django.utils.translation import get_language
+
+from smartcity.i18n import display_year, is_thai
 
 register = template.Library()
 
-BUDDHIST_ERA_OFFSET = 543
 THAI_MONTHS_SHORT = (
     "ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.",
     "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.",
@@ -36,9 +36,9 @@ def thai_date(value: dt.date | dt.datetime | None, style: str = "short") -> str:
     if value in (None, ""):
         return ""
     day = _local_date(value)
-    if (get_language() or "th").startswith("th"):
+    if is_thai():
         months = THAI_MONTHS_LONG if style == "long" else THAI_MONTHS_SHORT
-        return f"{day.day} {months[day.month - 1]} {day.year + BUDDHIST_ERA_OFFSET}"
+        return f"{day.day} {months[day.month - 1]} {display_year(day.year)}"
     return formats.date_format(day, "j F Y" if style == "long" else "j M Y")
 
 
