@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from typing import TYPE_CHECKING
 
 import pghistory
 from django.conf import settings
@@ -13,6 +14,9 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from smartcity.i18n import in_language
+
+if TYPE_CHECKING:
+    from smartcity.accounts.models import Viewer
 
 
 class Status(models.TextChoices):
@@ -68,7 +72,7 @@ class DocumentKind(models.TextChoices):
 
 
 class MOUQuerySet(models.QuerySet["MOU"]):
-    def visible_to(self, user: object) -> MOUQuerySet:
+    def visible_to(self, user: Viewer) -> MOUQuerySet:
         """Staff see every record; everyone else public records that are no longer drafts."""
         from mou.rules import is_mou_staff
 

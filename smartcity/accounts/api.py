@@ -2,31 +2,33 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.db.models import QuerySet
 from django.urls import path
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status, viewsets
 from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied
+from rest_framework.exceptions import NotAuthenticated, PermissionDenied
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from smartcity.accounts import services
-from smartcity.accounts.models import Membership
-from smartcity.accounts.selectors import me_get, membership_list
+from smartcity.accounts.models import Membership, User
+from smartcity.accounts.selectors import Me, me_get, membership_list
 
 
-class MembershipOut(serializers.Serializer):
+class MembershipOut(serializers.Serializer[Membership]):
     uuid = serializers.UUIDField()
     organisation = serializers.UUIDField(source="organisation.uuid")
     organisation_name = serializers.CharField(source="organisation.name_th")
     status = serializers.CharField()
 
 
-class MeOut(serializers.Serializer):
+class MeOut(serializers.Serializer[Me]):
     uuid = serializers.UUIDField(source="user.uuid")
     email = serializers.EmailField(source="user.email")
     full_name = serializers.CharField(source="user.get_full_name")
@@ -37,6 +39,13 @@ class MeOut(serializers.Serializer):
     memberships = MembershipOut(many=True)
 
 
+def signed_in(request: Request) -> User:
+    """The caller of a view that requires authentication (IsAuthenticated ran first)."""
+    if not isinstance(request.user, User):
+        raise NotAuthenticated
+    return request.user
+
+
 class MeView(APIView):
     """The signed-in user with their roles and organisation memberships."""
 
@@ -44,7 +53,7 @@ class MeView(APIView):
     serializer_class = MeOut
 
     def get(self, request: Request) -> Response:
-        return Response(MeOut(me_get(user=request.user)).data)
+        return Response(MeOut(me_get(user=signed_in(request))).data)
 
 
 class MembershipRowOut(MembershipOut):
@@ -54,7 +63,7 @@ class MembershipRowOut(MembershipOut):
     decided_at = serializers.DateTimeField(allow_null=True)  # pending: not decided yet
 
 
-class MembershipViewSet(viewsets.ReadOnlyModelViewSet):
+class MembershipViewSet(viewsets.ReadOnlyModelViewSet[Membership]):
     """Memberships the caller may see; administrators approve or refuse pending ones."""
 
     serializer_class = MembershipRowOut
@@ -64,11 +73,12 @@ class MembershipViewSet(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self) -> QuerySet[Membership]:
         return membership_list(viewer=self.request.user)
 
-    def _decide(self, decide: object) -> Response:
+    def _decide(self, decide: Callable[..., Membership]) -> Response:
         membership = self.get_object()  # 404 when not visible
-        if not self.request.user.has_perm("accounts.decide_membership", membership):
+        actor = signed_in(self.request)
+        if not actor.has_perm("accounts.decide_membership", membership):
             raise PermissionDenied
-        membership = decide(membership=membership, actor=self.request.user)
+        membership = decide(membership=membership, actor=actor)
         return Response(MembershipRowOut(membership).data, status=status.HTTP_200_OK)
 
     @extend_schema(request=None)

@@ -10,7 +10,7 @@ from django.db.models import Q, QuerySet
 from django.utils.http import urlsafe_base64_decode
 
 from municipalities.models import Organisation
-from smartcity.accounts.models import AuditLog, Membership, User
+from smartcity.accounts.models import AuditLog, Membership, User, Viewer
 
 
 def personal_data_sections(*, user: User) -> dict[str, Any]:
@@ -86,7 +86,7 @@ def organisation_members(*, organisation: Organisation) -> QuerySet[Membership]:
     )
 
 
-def membership_list(*, viewer: User) -> QuerySet[Membership]:
+def membership_list(*, viewer: Viewer) -> QuerySet[Membership]:
     """Memberships the viewer may see, with person and organisation loaded."""
     return (
         Membership.objects.visible_to(viewer)

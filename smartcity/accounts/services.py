@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypedDict
 
 from django.conf import settings
 from django.contrib.auth.models import Group
@@ -43,6 +43,15 @@ def audit_record(
         ip_address=ip_address or None,
         detail=detail or {},
     )
+
+
+class OrganisationProposal(TypedDict):
+    """An organisation missing from the registry, as sign-up proposes it."""
+
+    kind: str
+    name_th: str
+    name_en: str
+    province: Province
 
 
 def user_link_id(user: User) -> str:
@@ -97,7 +106,7 @@ def user_signup(
     phone: str = "",
     position: str = "",
     organisation: Organisation | None = None,
-    new_organisation: dict[str, str] | None = None,
+    new_organisation: OrganisationProposal | None = None,
     juristic_number: str = "",
 ) -> User:
     """Create an inactive officer asking to join, or proposing, an organisation; mail the
