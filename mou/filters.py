@@ -5,15 +5,14 @@ from __future__ import annotations
 from typing import ClassVar
 
 import django_filters
-from django import forms
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from mou.models import MOU, Status
 from mou.selectors import mou_filter_municipalities, mou_filter_parties
+from municipalities.filters import SELECT
 from municipalities.models import Organisation
-
-SELECT = forms.Select(attrs={"class": "form-select"})
 
 
 def mou_search(rows: QuerySet[MOU], name: str, value: str) -> QuerySet[MOU]:
@@ -32,12 +31,24 @@ def mou_search(rows: QuerySet[MOU], name: str, value: str) -> QuerySet[MOU]:
     )
 
 
-def _mou_with_party(rows: QuerySet[MOU], name: str, value: Organisation) -> QuerySet[MOU]:
-    return rows.filter(pk__in=MOU.objects.filter(parties__organisation=value).values("pk"))
+def _organisation_filter(
+    label: StrOrPromise, empty_label: StrOrPromise, queryset: QuerySet[Organisation], via: str
+) -> django_filters.ModelChoiceFilter:
+    """An organisation, by uuid, taking part in the MOU `via` its parties or municipalities."""
 
+    def taking_part(rows: QuerySet[MOU], name: str, value: Organisation) -> QuerySet[MOU]:
+        return rows.filter(
+            pk__in=MOU.objects.filter(**{f"{via}__organisation": value}).values("pk")
+        )
 
-def _mou_with_municipality(rows: QuerySet[MOU], name: str, value: Organisation) -> QuerySet[MOU]:
-    return rows.filter(pk__in=MOU.objects.filter(municipalities__organisation=value).values("pk"))
+    return django_filters.ModelChoiceFilter(
+        label=label,
+        empty_label=empty_label,
+        queryset=queryset,
+        to_field_name="uuid",
+        method=taking_part,
+        widget=SELECT,
+    )
 
 
 class MOUFilters(django_filters.FilterSet):
@@ -46,21 +57,12 @@ class MOUFilters(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(
         label=_("Status"), choices=Status.choices, empty_label=_("All statuses"), widget=SELECT
     )
-    party = django_filters.ModelChoiceFilter(
-        label=_("Party"),
-        queryset=mou_filter_parties(),
-        to_field_name="uuid",
-        empty_label=_("All parties"),
-        method=_mou_with_party,
-        widget=SELECT,
-    )
-    municipality = django_filters.ModelChoiceFilter(
-        label=_("Municipality"),
-        queryset=mou_filter_municipalities(),
-        to_field_name="uuid",
-        empty_label=_("All municipalities"),
-        method=_mou_with_municipality,
-        widget=SELECT,
+    party = _organisation_filter(_("Party"), _("All parties"), mou_filter_parties(), via="parties")
+    municipality = _organisation_filter(
+        _("Municipality"),
+        _("All municipalities"),
+        mou_filter_municipalities(),
+        via="municipalities",
     )
 
     class Meta:

@@ -14,7 +14,7 @@ from drf_spectacular.utils import extend_schema_field
 from municipalities.models import Organisation, OrganisationKind, Province
 from municipalities.selectors import province_list, region_list
 
-SELECT = forms.Select(attrs={"class": "form-select"})
+SELECT = forms.Select(attrs={"class": "form-select"})  # Bootstrap's select, for every list filter
 
 
 @extend_schema_field(OpenApiTypes.BOOL)
