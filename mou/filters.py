@@ -11,8 +11,8 @@ from django_stubs_ext import StrOrPromise
 
 from mou.models import MOU, Status
 from mou.selectors import mou_filter_municipalities, mou_filter_parties
-from municipalities.filters import SELECT
 from municipalities.models import Organisation
+from smartcity.filters import SELECT, ApiFilterSet
 
 
 def mou_search(rows: QuerySet[MOU], name: str, value: str) -> QuerySet[MOU]:
@@ -76,7 +76,7 @@ class MOUPageFilter(MOUFilters):
     q = django_filters.CharFilter(label=_("Search"), max_length=100, method=mou_search)
 
 
-class MOUFilter(MOUFilters):
+class MOUFilter(MOUFilters, ApiFilterSet):
     """/api/v1/mous/: `search` searches."""
 
     search = django_filters.CharFilter(

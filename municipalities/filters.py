@@ -5,28 +5,12 @@ from __future__ import annotations
 from typing import ClassVar
 
 import django_filters
-from django import forms
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema_field
 
 from municipalities.models import Organisation, OrganisationKind, Province
 from municipalities.selectors import province_list, region_list
-
-SELECT = forms.Select(attrs={"class": "form-select"})  # Bootstrap's select, for every list filter
-
-
-@extend_schema_field(OpenApiTypes.BOOL)
-class StrictBooleanFilter(django_filters.TypedChoiceFilter):
-    """`true` or `false`; anything else is refused (django-filter's BooleanFilter ignores it)."""
-
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(
-            choices=[("true", "true"), ("false", "false")],
-            coerce=lambda value: value == "true",
-            **kwargs,
-        )
+from smartcity.filters import SELECT, ApiFilterSet, StrictBooleanFilter
 
 
 def organisation_search(rows: QuerySet[Organisation], name: str, value: str) -> QuerySet:
@@ -82,7 +66,7 @@ class OrganisationPageFilter(OrganisationFilters):
     )
 
 
-class OrganisationFilter(OrganisationFilters):
+class OrganisationFilter(OrganisationFilters, ApiFilterSet):
     """/api/v1/organisations/: `search` searches; `is_pilot` picks the 2020 MOU pilots."""
 
     search = django_filters.CharFilter(
@@ -91,7 +75,7 @@ class OrganisationFilter(OrganisationFilters):
     is_pilot = StrictBooleanFilter(help_text=_("The pilots of the 2020 MOU"))
 
 
-class ProvinceFilter(django_filters.FilterSet):
+class ProvinceFilter(ApiFilterSet):
     region = django_filters.ModelChoiceFilter(queryset=region_list(), to_field_name="code")
 
     class Meta:
