@@ -10,4 +10,7 @@ class MouConfig(AppConfig):
     verbose_name = _("Memoranda of understanding")
 
     def ready(self) -> None:
-        from mou import notifications  # noqa: F401 - registers the mou.expiring event
+        from mou import (  # noqa: F401 - registration on import
+            notifications,  # the mou.expiring event
+            panels,  # MOU boxes on the home and organisation pages
+        )

@@ -9,9 +9,8 @@ from smartcity.health import health_public, health_report
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    from mou.selectors import mou_latest_public
-
-    return render(request, "home.html", {"latest_mous": mou_latest_public(limit=5)})
+    """The programme's front page; apps add their boxes through smartcity.panels."""
+    return render(request, "home.html")
 
 
 @never_cache

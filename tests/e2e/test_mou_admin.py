@@ -175,7 +175,7 @@ def test_public_pages_in_thai_and_english(page: Page, visit, live_server):
         place_en="Department of Local Administration (signed by web conference)",
     )
     visit("/")
-    expect(page.locator("#home-mous + ul")).to_contain_text(TITLE)
+    expect(page.locator("#panel-mous + ul")).to_contain_text(TITLE)
     visit("/mous/")
     expect(page.get_by_role("link", name=TITLE)).to_be_visible()
     shot(page, "mou-list-th")
