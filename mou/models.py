@@ -71,6 +71,9 @@ class DocumentKind(models.TextChoices):
     OTHER = "other", _("Other document")
 
 
+UNTIL_AFTER_FROM = _("The end date must be after the start date.")
+
+
 class MOUQuerySet(models.QuerySet["MOU"]):
     def visible_to(self, user: Viewer) -> MOUQuerySet:
         """Staff see every record; everyone else public records that are no longer drafts."""
@@ -145,7 +148,7 @@ class MOU(models.Model):
                 | Q(effective_from__isnull=True)
                 | Q(effective_until__gt=models.F("effective_from")),
                 name="mou_until_after_from",
-                violation_error_message=_("The end date must be after the start date."),
+                violation_error_message=UNTIL_AFTER_FROM,
             ),
         )
 
@@ -246,6 +249,12 @@ class MOUPerson(models.Model):
         return in_language(self.position_th, self.position_en)
 
 
+class MOUMunicipalityQuerySet(models.QuerySet["MOUMunicipality"]):
+    def joined_with(self, mou: MOU) -> MOUMunicipalityQuerySet:
+        """The MOU's municipalities that joined with it: on its signing day, or undated."""
+        return self.filter(Q(joined_on__isnull=True) | Q(joined_on=mou.signed_on), mou=mou)
+
+
 @pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
 class MOUMunicipality(models.Model):
     """A municipality taking part in an MOU, from the date it joined."""
@@ -258,6 +267,8 @@ class MOUMunicipality(models.Model):
         related_name="mou_participations",
     )
     joined_on = models.DateField(_("joined on"), null=True, blank=True)
+
+    objects = MOUMunicipalityQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("participating municipality")

@@ -7,9 +7,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from rest_framework import status
+from rest_framework.exceptions import ValidationError as APIValidationError
 from rest_framework.response import Response
 from rest_framework.routers import DefaultRouter
+from rest_framework.serializers import as_serializer_error
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from mou.api import MOUViewSet
@@ -53,7 +56,10 @@ def document_errors(result: dict[str, Any], **kwargs: object) -> dict[str, Any]:
 
 
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
-    """DRF's handler, plus DomainError → 409 {"code", "detail"}."""
+    """DRF's handler, plus DomainError → 409 {"code", "detail"} and a service's ValidationError
+    → 400 with its messages by field, as a serializer's would be."""
     if isinstance(exc, DomainError):
         return Response({"code": exc.code, "detail": exc.message}, status=status.HTTP_409_CONFLICT)
+    if isinstance(exc, ValidationError):
+        exc = APIValidationError(as_serializer_error(exc))
     return drf_exception_handler(exc, context)

@@ -1,10 +1,8 @@
-"""The two display rules of a Thai-first bilingual portal, in one place for every app."""
+"""Text in the active language, one rule for every app (the Buddhist Era: smartcity.dates)."""
 
 from __future__ import annotations
 
 from django.utils.translation import get_language
-
-BUDDHIST_ERA_OFFSET = 543
 
 
 def is_thai() -> bool:
@@ -16,11 +14,3 @@ def in_language(thai: str, english: str) -> str:
     """The text in the active language, or the other one when it is empty."""
     first, second = (thai, english) if is_thai() else (english, thai)
     return first or second
-
-
-def display_year(year: int) -> int:
-    """The year as people read it: Buddhist Era on Thai pages, CE on English ones.
-
-    Stored years and dates stay CE; this is for display only.
-    """
-    return year + BUDDHIST_ERA_OFFSET if is_thai() else year

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from django.db.models import QuerySet
 from django.urls import path
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers, status, viewsets
 from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.decorators import action
@@ -64,7 +64,8 @@ class MembershipRowOut(MembershipOut):
 
 
 class MembershipViewSet(viewsets.ReadOnlyModelViewSet[Membership]):
-    """Memberships the caller may see; administrators approve or refuse pending ones."""
+    """Memberships the caller may see; administrators, and approved officers of the organisation
+    (not for one it proposes), approve or refuse (with a `reason`) pending ones."""
 
     serializer_class = MembershipRowOut
     permission_classes = (IsAuthenticated,)
@@ -73,12 +74,12 @@ class MembershipViewSet(viewsets.ReadOnlyModelViewSet[Membership]):
     def get_queryset(self) -> QuerySet[Membership]:
         return membership_list(viewer=self.request.user)
 
-    def _decide(self, decide: Callable[..., Membership]) -> Response:
+    def _decide(self, decide: Callable[..., Membership], **extra: str) -> Response:
         membership = self.get_object()  # 404 when not visible
         actor = signed_in(self.request)
         if not actor.has_perm("accounts.decide_membership", membership):
             raise PermissionDenied
-        membership = decide(membership=membership, actor=actor)
+        membership = decide(membership=membership, actor=actor, **extra)
         return Response(MembershipRowOut(membership).data, status=status.HTTP_200_OK)
 
     @extend_schema(request=None)
@@ -86,10 +87,13 @@ class MembershipViewSet(viewsets.ReadOnlyModelViewSet[Membership]):
     def approve(self, request: Request, uuid: str) -> Response:
         return self._decide(services.membership_approve)
 
-    @extend_schema(request=None)
+    @extend_schema(
+        request=inline_serializer("RefusalIn", {"reason": serializers.CharField(required=False)})
+    )
     @action(detail=True, methods=["post"])
     def refuse(self, request: Request, uuid: str) -> Response:
-        return self._decide(services.membership_refuse)
+        reason = request.data.get("reason", "") if isinstance(request.data, dict) else ""
+        return self._decide(services.membership_refuse, reason=str(reason))
 
 
 class TokenView(ObtainAuthToken):

@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils.http import urlsafe_base64_decode
 
 from municipalities.models import Organisation
-from smartcity.accounts.models import AuditLog, Membership, User, Viewer
+from smartcity.accounts.models import AuditLog, Membership, MembershipStatus, User, Viewer
 
 
 def personal_data_sections(*, user: User) -> dict[str, Any]:
@@ -112,3 +112,12 @@ def user_from_link(*, uidb64: str) -> User | None:
     except (ValueError, ValidationError):
         return None
     return found
+
+
+def decisions_pending_count() -> dict[str, int]:
+    """How many memberships wait for a decision, and how many proposed organisations among
+    them, in one query (the programme administrator's counters)."""
+    proposed = Q(proposes_organisation=True, organisation__is_verified=False)
+    return Membership.objects.filter(status=MembershipStatus.PENDING).aggregate(
+        memberships=Count("pk"), organisations=Count("organisation", filter=proposed, distinct=True)
+    )

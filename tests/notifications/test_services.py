@@ -44,7 +44,8 @@ def test_a_switched_off_event_is_not_emailed_but_shows_in_app(client, member):
     response = client.post(
         reverse("notifications:preferences"),
         {APPROVED: EmailChoice.OFF, "accounts.membership_refused": EmailChoice.IMMEDIATE,
-         "accounts.invitation": EmailChoice.IMMEDIATE},
+         "accounts.invitation": EmailChoice.IMMEDIATE,
+         "accounts.membership_requested": EmailChoice.IMMEDIATE},
     )  # fmt: skip
     assert response.status_code == 302
 
