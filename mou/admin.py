@@ -52,6 +52,7 @@ from mou.services import (
 from municipalities.models import Organisation
 from smartcity.accounts.models import User
 from smartcity.admin_tabs import TabbedChangeForm
+from smartcity.dates import era_year
 from smartcity.files.validators import PDF_ONLY, upload_check
 from smartcity.templatetags.thai_dates import thai_date, thai_datetime
 
@@ -241,19 +242,12 @@ class YearSignedFilter(admin.SimpleListFilter):
             .distinct()
             .order_by("-year")
         )
-        return [(str(year), str(thai_year(year))) for year in years]
+        return [(str(year), str(era_year(year))) for year in years]
 
     def queryset(self, request: HttpRequest, queryset: QuerySet[MOU]) -> QuerySet[MOU]:
         if self.value() and self.value().isdigit():
             return queryset.filter(signed_on__year=int(self.value()))
         return queryset
-
-
-def thai_year(year: int) -> int:
-    """The year as people read it on this page: Buddhist Era in Thai, CE in English."""
-    from django.utils.translation import get_language
-
-    return year + 543 if (get_language() or "th").startswith("th") else year
 
 
 class PartyFilter(admin.SimpleListFilter):

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import uuid
-
 from django.db.models import QuerySet
 from rest_framework import mixins, permissions, serializers, viewsets
 from rest_framework.request import Request
 from rest_framework.views import APIView
 
+from mou.filters import MOUFilter
 from mou.models import MOU, MOUParty
 from mou.rules import is_programme_admin
 from mou.selectors import mou_list
 from mou.services import mou_create, mou_update
-from smartcity.api import router
 
 
 class PartyOut(serializers.ModelSerializer):
@@ -73,13 +71,6 @@ class MOUSerializer(serializers.ModelSerializer):
         read_only_fields = ("uuid",)
 
 
-def _uuid_or_blank(value: str) -> str:
-    try:
-        return str(uuid.UUID(value)) if value else ""
-    except ValueError:
-        return str(uuid.UUID(int=0))  # a malformed filter matches nothing rather than erroring
-
-
 class IsProgrammeAdminOrReadOnly(permissions.BasePermission):
     """Reads as the pages allow; writes for programme administrators.
 
@@ -109,15 +100,10 @@ class MOUViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.Read
     lookup_field = "uuid"
     permission_classes = (IsProgrammeAdminOrReadOnly,)
 
+    filterset_class = MOUFilter
+
     def get_queryset(self) -> QuerySet[MOU]:
-        params = self.request.query_params
-        return mou_list(
-            viewer=self.request.user,
-            query=params.get("search", "")[:100],
-            status=params.get("status", ""),
-            party=_uuid_or_blank(params.get("party", "")),
-            municipality=_uuid_or_blank(params.get("municipality", "")),
-        )
+        return mou_list(viewer=self.request.user)
 
     def perform_create(self, serializer: MOUSerializer) -> None:  # type: ignore[override]
         serializer.instance = mou_create(
@@ -128,6 +114,3 @@ class MOUViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.Read
         serializer.instance = mou_update(
             mou=serializer.instance, fields=serializer.validated_data, actor=self.request.user
         )
-
-
-router.register("mous", MOUViewSet, basename="mou")

@@ -11,7 +11,6 @@ class MouConfig(AppConfig):
 
     def ready(self) -> None:
         from mou import (  # noqa: F401 - registration on import
-            api,  # /api/v1/mous/ on the shared router
             notifications,  # the mou.expiring event
             panels,  # MOU boxes on the home and organisation pages
         )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from typing import TYPE_CHECKING
 
 import pghistory
 from django.conf import settings
@@ -12,7 +13,10 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from municipalities.models import in_language
+from smartcity.i18n import in_language
+
+if TYPE_CHECKING:
+    from smartcity.accounts.models import Viewer
 
 
 class Status(models.TextChoices):
@@ -81,7 +85,7 @@ UNTIL_AFTER_FROM = _("The end date must be after the start date.")
 
 
 class MOUQuerySet(models.QuerySet["MOU"]):
-    def visible_to(self, user: object) -> MOUQuerySet:
+    def visible_to(self, user: Viewer) -> MOUQuerySet:
         """Staff see every record; everyone else public records that are no longer drafts."""
         from mou.rules import is_mou_staff
 
@@ -249,6 +253,14 @@ class MOUPerson(models.Model):
 
     def __str__(self) -> str:
         return self.name_th
+
+    @property
+    def name(self) -> str:
+        return in_language(self.name_th, self.name_en)
+
+    @property
+    def position(self) -> str:
+        return in_language(self.position_th, self.position_en)
 
 
 class MOUMunicipalityQuerySet(models.QuerySet["MOUMunicipality"]):

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import rules
 
+from mou.models import MOU, MOUDocument, Status, Visibility
+from smartcity.accounts.models import Viewer
 from smartcity.accounts.rules import is_programme_admin, is_reviewer
 
 # the role predicates of accounts count superusers as holders of every role
@@ -20,9 +22,7 @@ is_mou_staff = rules.is_staff | is_programme_admin | is_reviewer
 
 
 @rules.predicate
-def is_visible_mou(user: object, mou: object) -> bool:
-    from mou.models import Status, Visibility
-
+def is_visible_mou(user: Viewer, mou: MOU | None) -> bool:
     if mou is None:
         return False
     if is_mou_staff(user):
@@ -31,12 +31,10 @@ def is_visible_mou(user: object, mou: object) -> bool:
 
 
 @rules.predicate
-def is_downloadable_document(user: object, document: object) -> bool:
-    from mou.models import Visibility
-
+def is_downloadable_document(user: Viewer, document: MOUDocument | None) -> bool:
     if document is None or not is_visible_mou(user, document.mou):
         return False
-    return document.visibility == Visibility.PUBLIC or is_mou_staff(user)
+    return document.visibility == Visibility.PUBLIC or bool(is_mou_staff(user))
 
 
 rules.add_perm("mou.view_mou_page", is_visible_mou)

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TypedDict
 
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Model, Prefetch, Q, QuerySet
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django_stubs_ext import StrOrPromise
 
 from mou.models import (
     MOU,
@@ -21,51 +24,29 @@ from mou.models import (
 )
 from mou.rules import is_mou_staff
 from municipalities.models import Organisation
+from smartcity.accounts.models import User, Viewer
 
 
-def _parties() -> Prefetch:
+def _parties() -> Prefetch[str]:
     return Prefetch("parties", queryset=MOUParty.objects.select_related("organisation"))
 
 
-def mou_list(
-    *,
-    viewer: object,
-    query: str = "",
-    status: str = "",
-    party: str = "",
-    municipality: str = "",
-) -> QuerySet[MOU]:
-    """MOUs the viewer may see, filtered, with parties and a municipality count per row."""
-    rows = MOU.objects.visible_to(viewer)
-    if query:
-        rows = rows.filter(
-            Q(title_th__icontains=query)
-            | Q(title_en__icontains=query)
-            | Q(reference_number__icontains=query)
-            | Q(parties__organisation__name_th__icontains=query)
-            | Q(parties__organisation__name_en__icontains=query)
-        )
-    if status:
-        rows = rows.filter(status=status)
-    if party:
-        rows = rows.filter(parties__organisation__uuid=party)
-    if municipality:
-        rows = rows.filter(municipalities__organisation__uuid=municipality)
-    if query or party or municipality:
-        rows = MOU.objects.filter(pk__in=rows.values("pk"))  # the joins above may repeat a row
+def mou_list(*, viewer: Viewer) -> QuerySet[MOU]:
+    """MOUs the viewer may see, with parties and a municipality count per row (filters.py)."""
     return (
-        rows.annotate(municipality_count=Count("municipalities", distinct=True))
+        MOU.objects.visible_to(viewer)
+        .annotate(municipality_count=Count("municipalities", distinct=True))
         .prefetch_related(_parties())
         .order_by("-signed_on", "-created_at", "pk")
     )
 
 
-def mou_get(*, viewer: object, uuid: str) -> MOU:
-    """One MOU the viewer may see, with everything its page shows (raises MOU.DoesNotExist)."""
+def mou_get(*, viewer: Viewer, uuid: str) -> MOU:
+    """One MOU the viewer may see, with everything its page shows (raises Http404)."""
     documents = MOUDocument.objects.select_related("stored_file")
     if not is_mou_staff(viewer):
         documents = documents.filter(visibility=Visibility.PUBLIC)
-    return (
+    return get_object_or_404(
         MOU.objects.visible_to(viewer)
         .select_related("changes")
         .prefetch_related(
@@ -79,8 +60,8 @@ def mou_get(*, viewer: object, uuid: str) -> MOU:
             ),
             Prefetch("documents", queryset=documents),
             Prefetch("changed_by", queryset=MOU.objects.visible_to(viewer).order_by("signed_on")),
-        )
-        .get(uuid=uuid)
+        ),
+        uuid=uuid,
     )
 
 
@@ -102,7 +83,7 @@ def mou_latest_public(*, limit: int = 5) -> list[MOU]:
     )
 
 
-def mou_list_for_organisation(*, viewer: object, organisation: object) -> list[MOU]:
+def mou_list_for_organisation(*, viewer: Viewer, organisation: Organisation) -> list[MOU]:
     """MOUs the viewer may see in which the organisation is a party or a participant."""
     return list(
         MOU.objects.visible_to(viewer)
@@ -160,27 +141,38 @@ EVENT_LABELS = {
 }
 
 
-def mou_history(*, mou: MOU, limit: int = 500) -> list[dict]:
+class HistoryRow(TypedDict):
+    """One recorded change, as the MOU admin's history page shows it."""
+
+    when: dt.datetime
+    user_id: int | None
+    who: str | User | None  # the job's name, or the user who acted
+    what: StrOrPromise
+    label: str
+    model: StrOrPromise
+    subject: str
+    changes: list[tuple[str, list[object]]]
+
+
+def mou_history(*, mou: MOU, limit: int = 500) -> list[HistoryRow]:
     """Every recorded change to the MOU and its parts, newest first, each with its field diff."""
     from django.apps import apps
     from pghistory.models import Events
-
-    from smartcity.accounts.models import User
 
     events = list(Events.objects.references(mou).order_by("pgh_created_at", "pgh_id")[:limit])
     organisation_ids = {
         e.pgh_data["organisation_id"] for e in events if (e.pgh_data or {}).get("organisation_id")
     }
     organisations = {o.pk: str(o) for o in Organisation.objects.filter(pk__in=organisation_ids)}
-    previous: dict[tuple[str, str], dict] = {}
+    previous: dict[tuple[str, str], dict[str, object]] = {}
     user_ids = set()
-    rows = []
+    rows: list[HistoryRow] = []
     for event in events:
         model = apps.get_model(event.pgh_obj_model)
         key = (event.pgh_obj_model, str(event.pgh_obj_id))
         before, after = previous.get(key, {}), event.pgh_data or {}
         previous[key] = after
-        changes = []
+        changes: list[tuple[str, list[object]]] = []
         if event.pgh_label == "update":
             changes = [
                 (_field_label(model, field), [before.get(field), value])
@@ -199,10 +191,12 @@ def mou_history(*, mou: MOU, limit: int = 500) -> list[dict]:
                 "what": EVENT_LABELS.get(event.pgh_label, event.pgh_label),
                 "label": event.pgh_label,
                 "model": model._meta.verbose_name,
-                "subject": after.get("name_th")
-                or organisations.get(after.get("organisation_id"))
-                or after.get("title")
-                or after.get("reference_number", ""),
+                "subject": str(
+                    after.get("name_th")
+                    or organisations.get(after.get("organisation_id"))  # type: ignore[arg-type]
+                    or after.get("title")
+                    or after.get("reference_number", "")
+                ),
                 "changes": changes,
             }
         )
@@ -213,8 +207,9 @@ def mou_history(*, mou: MOU, limit: int = 500) -> list[dict]:
     return rows[::-1]
 
 
-def _field_label(model: type, name: str) -> str:
+def _field_label(model: type[Model], name: str) -> str:
     try:
-        return str(model._meta.get_field(name.removesuffix("_id")).verbose_name)
+        field = model._meta.get_field(name.removesuffix("_id"))
     except FieldDoesNotExist:  # a field since removed from the model keeps its name
         return name
+    return str(getattr(field, "verbose_name", name))  # a reverse relation has none

@@ -4,12 +4,14 @@ from django.urls import path
 
 from mou import views
 from mou.rules import is_downloadable_document
+from smartcity.accounts.models import Viewer
+from smartcity.files.models import StoredFile
 from smartcity.files.views import file_download
 
 app_name = "mou"
 
 
-def _may_download(user: object, stored: object) -> bool:
+def _may_download(user: Viewer, stored: StoredFile) -> bool:
     document = getattr(stored, "mou_document", None)  # only files that are MOU documents
     return is_downloadable_document(user, document)
 

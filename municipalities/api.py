@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 from django.db.models import QuerySet
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers, viewsets
-from rest_framework.exceptions import ValidationError
 
-from municipalities.forms import OrganisationFilterForm
+from municipalities.filters import OrganisationFilter, ProvinceFilter
 from municipalities.models import Organisation, Province, Region
 from municipalities.selectors import organisation_list, province_list, region_list
-from smartcity.api import router
 
 
 class RegionOut(serializers.ModelSerializer):
@@ -30,11 +27,16 @@ class ProvinceOut(serializers.ModelSerializer):
 
 class OrganisationOut(serializers.ModelSerializer):
     kind_display = serializers.CharField(source="get_kind_display", read_only=True)
-    province = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    province_name_th = serializers.CharField(source="province.name_th", default=None)
-    province_name_en = serializers.CharField(source="province.name_en", default=None)
-    district = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    region = serializers.CharField(source="province.region.code", default=None)
+    # an agency outside the registry has no province, district or region
+    province = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
+    province_name_th = serializers.CharField(
+        source="province.name_th", default=None, allow_null=True
+    )
+    province_name_en = serializers.CharField(
+        source="province.name_en", default=None, allow_null=True
+    )
+    district = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
+    region = serializers.CharField(source="province.region.code", default=None, allow_null=True)
 
     class Meta:
         model = Organisation
@@ -56,62 +58,26 @@ class RegionViewSet(viewsets.ReadOnlyModelViewSet):
         return region_list()
 
 
-@extend_schema_view(
-    list=extend_schema(
-        summary="The 77 provinces, in Thai dictionary order",
-        parameters=[OpenApiParameter("region", OpenApiTypes.STR, description="region code")],
-    )
-)
+@extend_schema_view(list=extend_schema(summary="The 77 provinces, in Thai dictionary order"))
 class ProvinceViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = ProvinceOut
     lookup_field = "code"
     pagination_class = None  # 77 rows
+    filterset_class = ProvinceFilter
 
     def get_queryset(self) -> QuerySet[Province]:
-        code = self.request.query_params.get("region")
-        region = region_list().filter(code=code).first() if code else None
-        if code and region is None:
-            raise ValidationError({"region": [f"unknown region {code!r}"]})
-        return province_list(region=region)
+        return province_list()
 
 
 @extend_schema_view(
     list=extend_schema(
-        summary="Organisations, best match first, larger bodies first, then Thai dictionary order",
-        parameters=[
-            OpenApiParameter(
-                "search",
-                OpenApiTypes.STR,
-                description="Thai or English name substring, or the start of a DLA code",
-            ),
-            OpenApiParameter("region", OpenApiTypes.STR, description="region code, e.g. north"),
-            OpenApiParameter("province", OpenApiTypes.STR, description="2-digit province code"),
-            OpenApiParameter("kind", OpenApiTypes.STR, description="organisation kind"),
-            OpenApiParameter("is_pilot", OpenApiTypes.BOOL, description="2020 MOU pilots"),
-        ],
+        summary="Organisations, best match first, larger bodies first, then Thai dictionary order"
     )
 )
 class OrganisationViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = OrganisationOut
     lookup_field = "uuid"
+    filterset_class = OrganisationFilter
 
     def get_queryset(self) -> QuerySet[Organisation]:
-        params = self.request.query_params
-        form = OrganisationFilterForm(
-            {
-                "q": params.get("search", ""),
-                "region": params.get("region", ""),
-                "province": params.get("province", ""),
-                "kind": params.get("kind", ""),
-            }
-        )
-        if not form.is_valid():
-            raise ValidationError(form.errors)
-        pilot = params.get("is_pilot")
-        is_pilot = None if pilot is None else pilot.lower() in {"1", "true", "yes"}
-        return organisation_list(viewer=self.request.user, **form.cleaned_data, is_pilot=is_pilot)
-
-
-router.register("regions", RegionViewSet, basename="region")
-router.register("provinces", ProvinceViewSet, basename="province")
-router.register("organisations", OrganisationViewSet, basename="organisation")
+        return organisation_list(viewer=self.request.user)

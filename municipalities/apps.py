@@ -11,7 +11,6 @@ class MunicipalitiesConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_migrate
 
-        import municipalities.api  # noqa: F401 - registers the viewsets on smartcity.api.router
         from municipalities.reference import ensure_geography
 
         # regions, provinces and districts come back after every migrate or test flush

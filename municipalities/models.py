@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from typing import TYPE_CHECKING
 
 import pghistory
 from django.contrib.postgres.indexes import GinIndex
@@ -10,15 +11,14 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db import models
 from django.db.models import Value
 from django.db.models.functions import Concat, Upper
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from smartcity.i18n import in_language
+
+if TYPE_CHECKING:
+    from smartcity.accounts.models import Viewer  # a type only: no import at run time
+
 DLA_CODE_VALIDATOR = RegexValidator(r"^\d{7}$", _("A DLA code has exactly 7 digits."))
-
-
-def in_language(thai: str, english: str) -> str:
-    """The English text on English pages when there is one, else the Thai text."""
-    return english if get_language() == "en" and english else thai
 
 
 class BilingualName:
@@ -127,7 +127,7 @@ _PUBLIC = ~models.Q(source=OrganisationSource.SIGNUP, is_verified=False)
 
 
 class OrganisationQuerySet(models.QuerySet["Organisation"]):
-    def visible_to(self, user: object) -> OrganisationQuerySet:
+    def visible_to(self, user: Viewer) -> OrganisationQuerySet:
         """Public organisations; an unverified sign-up proposal only to its proposer and to
         administrators (`municipalities.view_proposed_organisation`)."""
         if user.has_perm("municipalities.view_proposed_organisation"):
@@ -137,11 +137,8 @@ class OrganisationQuerySet(models.QuerySet["Organisation"]):
         proposed = self.model.objects.filter(memberships__user=user).values("pk")
         return self.filter(_PUBLIC | models.Q(pk__in=proposed))
 
-    def local(self) -> OrganisationQuerySet:
-        """Local administrative organisations (อปท.) only."""
-        return self.filter(kind__in=LOCAL_KINDS)
-
     def pilots(self) -> OrganisationQuerySet:
+        """The pilots of the 2020 DLA-depa MOU (marked by load_reference_data)."""
         return self.filter(is_pilot=True)
 
 
@@ -278,10 +275,6 @@ class Organisation(BilingualName, models.Model):
                 name="organisation_code_prefix",
             ),
         )
-
-    @property
-    def is_local(self) -> bool:
-        return self.kind in LOCAL_KINDS
 
     @property
     def is_awaiting_verification(self) -> bool:

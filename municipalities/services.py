@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 import geothai
 from django.db import transaction
@@ -52,7 +53,14 @@ def organisation_sort_key(*, name_th: str, short_name_th: str) -> str:
     return f"{thai_sort_key(short_name_th or name_th)}\x02{thai_sort_key(name_th)}"
 
 
-def _sync(model: type, wanted: dict[str, dict], fields: tuple[str, ...]) -> tuple[int, int]:
+Geography = TypeVar("Geography", Region, Province, District)
+
+
+def _sync(
+    model: type[Geography],
+    wanted: dict[str, dict[str, object]],
+    fields: tuple[str, ...],
+) -> tuple[int, int]:
     """Create missing rows and update differing ones of a code-keyed table; never delete."""
     existing = {row.code: row for row in model.objects.all()}
     to_create, to_update = [], []
@@ -74,7 +82,7 @@ def _sync(model: type, wanted: dict[str, dict], fields: tuple[str, ...]) -> tupl
 def geography_sync() -> list[str]:
     """Upsert the 6 regions (regions.csv), 77 provinces and 928 districts (geothai)."""
     region_rows = list(regions_read())
-    regions: dict[str, dict] = {}
+    regions: dict[str, dict[str, object]] = {}
     for row in region_rows:
         regions.setdefault(
             row["region"],
@@ -188,7 +196,7 @@ def pilots_mark() -> list[str]:
     pilots = {row["dla_code"]: row for row in pilots_read()}
     changed = 0
     for org in Organisation.objects.filter(dla_code__in=pilots):
-        name_en = pilots[org.dla_code]["name_en"]
+        name_en = pilots[str(org.dla_code)]["name_en"]  # the filter found it by its code
         if org.is_pilot and org.name_en == name_en and not org.is_name_en_machine_made:
             continue
         org.is_pilot, org.name_en, org.is_name_en_machine_made = True, name_en, False

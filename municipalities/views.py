@@ -6,23 +6,21 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from municipalities.forms import OrganisationFilterForm
+from municipalities.filters import OrganisationPageFilter
 from municipalities.selectors import organisation_get, organisation_list
 
 PAGE_SIZE = 50
 
 
 def organisation_index(request: HttpRequest) -> HttpResponse:
-    form = OrganisationFilterForm(request.GET)
-    filters = form.cleaned_data if form.is_valid() else {}
-    rows = organisation_list(viewer=request.user, **filters)
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    filters = OrganisationPageFilter(request.GET, queryset=organisation_list(viewer=request.user))
+    page = Paginator(filters.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     name = (
         "municipalities/partials/_organisation_rows.html"
         if request.htmx
         else "municipalities/organisation_list.html"
     )
-    return render(request, name, {"page": page, "form": form})
+    return render(request, name, {"page": page, "form": filters.form})
 
 
 def organisation_detail(request: HttpRequest, key: str) -> HttpResponse:

@@ -1,6 +1,11 @@
-"""The API's shared parts: the v1 router and the one exception handler."""
+"""The API's shared parts: the one v1 router and the one exception handler.
+
+Every viewset is registered here, so /api/v1/ never depends on which module was imported first.
+"""
 
 from __future__ import annotations
+
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from rest_framework import status
@@ -10,12 +15,47 @@ from rest_framework.routers import DefaultRouter
 from rest_framework.serializers import as_serializer_error
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from mou.api import MOUViewSet
+from municipalities.api import OrganisationViewSet, ProvinceViewSet, RegionViewSet
+from smartcity.accounts.api import MembershipViewSet
 from smartcity.errors import DomainError
+from smartcity.notifications.api import NotificationViewSet
 
 router = DefaultRouter()
+router.register("regions", RegionViewSet, basename="region")
+router.register("provinces", ProvinceViewSet, basename="province")
+router.register("organisations", OrganisationViewSet, basename="organisation")
+router.register("memberships", MembershipViewSet, basename="membership")
+router.register("notifications", NotificationViewSet, basename="notification")
+router.register("mous", MOUViewSet, basename="mou")
 
 
-def exception_handler(exc: Exception, context: dict) -> Response | None:
+ERROR_SCHEMA = {
+    "type": "object",
+    "description": "`detail`, or each refused field with its messages; a DomainError: `code` too",
+    "additionalProperties": True,
+}
+ERRORS = {
+    "400": "Bad input: each field named with its messages",
+    "401": "Not signed in: a token or session is needed",
+    "403": "Signed in, but not allowed to do this",
+    "404": "Not found, or not visible to the caller",
+}
+WRITE_ERRORS = {**ERRORS, "409": "A rule of the programme refused it (DomainError)"}
+
+
+def document_errors(result: dict[str, Any], **kwargs: object) -> dict[str, Any]:
+    """drf-spectacular hook: every operation documents the errors the API can answer."""
+    result.setdefault("components", {}).setdefault("schemas", {})["Error"] = ERROR_SCHEMA
+    ref = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+    for operations in result["paths"].values():
+        for method, operation in operations.items():
+            for code, text in (ERRORS if method == "get" else WRITE_ERRORS).items():
+                operation["responses"].setdefault(code, {"description": text, "content": ref})
+    return result
+
+
+def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     """DRF's handler, plus DomainError → 409 {"code", "detail"} and a service's ValidationError
     → 400 with its messages by field, as a serializer's would be."""
     if isinstance(exc, DomainError):

@@ -5,7 +5,7 @@ from django.http import HttpRequest
 from django.urls import translate_url
 
 
-def site(request: HttpRequest) -> dict:
+def site(request: HttpRequest) -> dict[str, object]:
     """The same page in each language (language switch) and site-wide display settings."""
     path = request.get_full_path()
     return {

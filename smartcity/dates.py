@@ -15,8 +15,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import formats, timezone
 from django.utils.functional import Promise
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from smartcity.i18n import is_thai
 
 BUDDHIST_ERA_OFFSET = 543
 PLAUSIBLE_YEARS = 100  # a date further than this from today was typed in the wrong era
@@ -52,7 +53,7 @@ THAI_MONTHS_LONG = (
 
 def uses_buddhist_era() -> bool:
     """Thai is active: years are shown and typed in the Buddhist Era."""
-    return (get_language() or "th").startswith("th")
+    return is_thai()
 
 
 def era_year(year: int) -> int:

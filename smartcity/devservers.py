@@ -245,14 +245,7 @@ def run() -> int:
                 "--noreload",
             ],
             [*celery, "worker", "--loglevel", "INFO", "--concurrency", "2"],
-            [
-                *celery,
-                "beat",
-                "--loglevel",
-                "INFO",
-                "--schedule",
-                str(VAR_DIR / "celerybeat-schedule"),
-            ],
+            [*celery, "beat", "--loglevel", "INFO"],  # schedule file: CELERY_BEAT_SCHEDULE_FILENAME
         ]
         processes = [subprocess.Popen(c, env=env, cwd=BASE_DIR) for c in commands]
         print("· Smart City Portal: http://127.0.0.1:8000/  (Ctrl-C stops everything)", flush=True)

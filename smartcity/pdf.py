@@ -34,7 +34,7 @@ def _static_fetcher() -> Any:  # noqa: ANN401 - a weasyprint.urls.URLFetcher
     from weasyprint.urls import URLFetcher
 
     class StaticOnly(URLFetcher):
-        def fetch(self, url: str, headers: dict | None = None) -> Any:  # noqa: ANN401
+        def fetch(self, url: str, headers: dict[str, str] | None = None) -> Any:  # noqa: ANN401
             if not url.startswith(_static_root_uris()):
                 raise ExternalResourceRefused(url)
             return super().fetch(url, headers)
@@ -59,4 +59,5 @@ def pdf_render(*, template: str, context: Mapping[str, Any], language: str | Non
     with translation.override(language or translation.get_language()):
         html = render_to_string(template, {**context, "pdf_fonts": pdf_fonts()})
     document = HTML(string=html, url_fetcher=_static_fetcher(), base_url=_static_root_uris()[0])
-    return document.write_pdf()
+    pdf: bytes = document.write_pdf()
+    return pdf

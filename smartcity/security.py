@@ -17,7 +17,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
 
-def content_security_policy(*, map_tile_url: str) -> dict:
+def content_security_policy(*, map_tile_url: str) -> dict[str, object]:
     """The CONTENT_SECURITY_POLICY setting of django-csp for this deployment."""
     images = [SELF, "data:"]  # data: for Bootstrap's and Leaflet's inline SVG icons in CSS
     if map_tile_url:

@@ -9,12 +9,15 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+import django_stubs_ext
 import environ
 from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 from smartcity.files.storage import private_storage_config
 from smartcity.security import content_security_policy
+
+django_stubs_ext.monkeypatch()  # ModelAdmin[StoredFile] etc. at run time, as mypy reads them
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -39,6 +42,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "rest_framework",
     "rest_framework.authtoken",
+    "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_htmx",
@@ -64,6 +68,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "smartcity.security.permissions_policy_middleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "smartcity.middleware.BadInputMiddleware",  # before anything reads the database
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -221,7 +226,9 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 1, "socket_timeout": 2}
-CELERY_BEAT_SCHEDULE: dict[str, dict] = {
+# beat's state under ./var/, never in the checkout's root (any deployment may pass --schedule)
+CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
+CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     # notifications left pending (broker down when the request committed) are queued again
     "notifications-sweep": {
         "task": "smartcity.notifications.tasks.sweep_notifications",
@@ -238,6 +245,11 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
     },
 }
 
+# /healthz: each check is bounded; the report is computed at most every HEALTH_CACHE_SECONDS
+HEALTH_REDIS_TIMEOUT = env.float("HEALTH_REDIS_TIMEOUT", default=0.5)
+HEALTH_CELERY_TIMEOUT = env.float("HEALTH_CELERY_TIMEOUT", default=1.0)
+HEALTH_CACHE_SECONDS = 5
+
 REST_FRAMEWORK = {
     # Token first: its WWW-Authenticate header makes anonymous API calls answer 401, not 403.
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -247,7 +259,8 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
     # JSON only: people read the API at /api/v1/docs/; DRF's browsable pages need inline styles
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "smartcity.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "smartcity.api.exception_handler",
@@ -273,6 +286,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "/favicon.ico",  # the portal's icon (smartcity.views.favicon)
     "REDOC_DIST": "SIDECAR",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "smartcity.api.document_errors",
+    ],
 }
 
 # Security: safe by default, relaxed only by DEBUG (development) or settings_test.

@@ -8,7 +8,6 @@ import tempfile
 os.environ.setdefault("SECRET_KEY", "test-only-not-secret")
 
 from smartcity.settings import *  # noqa: F403
-from smartcity.settings import VAR_DIR
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast, tests only
 SECURE_SSL_REDIRECT = False
@@ -26,8 +25,7 @@ STORAGES = {
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES["default"]["KEY_PREFIX"] = f"smartcity-test-{os.getpid()}"  # noqa: F405
-MEDIA_ROOT = VAR_DIR / "test-media"
 # live_server serves static files itself; WhiteNoise would only warn about an empty STATIC_ROOT
 MIDDLEWARE = [m for m in MIDDLEWARE if not m.startswith("whitenoise")]  # noqa: F405
 AXES_VERBOSE = False  # no log line per login in test output
-TWO_FACTOR_REQUIRED_ROLES: list[str] = []  # the two-factor tests turn the policy on
+TWO_FACTOR_REQUIRED_ROLES = []  # the two-factor tests turn the policy on

@@ -113,7 +113,7 @@ class ApiAnonThrottle(AnonRateThrottle):
     """Anonymous API calls per client address: RATE_LIMITS["api_anon"]."""
 
     def get_rate(self) -> str:
-        return settings.RATE_LIMITS["api_anon"]
+        return str(settings.RATE_LIMITS["api_anon"])
 
     def get_ident(self, request: Request) -> str:
         return client_address(request._request)
@@ -123,7 +123,7 @@ class ApiUserThrottle(UserRateThrottle):
     """Signed-in API calls per user: RATE_LIMITS["api_user"]."""
 
     def get_rate(self) -> str:
-        return settings.RATE_LIMITS["api_user"]
+        return str(settings.RATE_LIMITS["api_user"])
 
     def get_ident(self, request: Request) -> str:
         return client_address(request._request)

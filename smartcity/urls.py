@@ -2,17 +2,18 @@ from __future__ import annotations
 
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import URLPattern, include, path
+from django.urls import URLPattern, URLResolver, include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
+from django_stubs_ext import StrOrPromise
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from smartcity import views
 from smartcity.api import router
 
-api_urlpatterns = [
-    path("", include("smartcity.accounts.api")),  # first: it registers viewsets on the router
+api_urlpatterns: list[URLPattern | URLResolver] = [
     path("", include(router.urls)),
+    path("", include("smartcity.accounts.api")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path(
         "docs/",  # the split view loads its start script as a file: no inline script (CSP)
@@ -24,7 +25,7 @@ api_urlpatterns = [
 ]
 
 
-def site_page(name: str, title: str) -> URLPattern:
+def site_page(name: str, title: StrOrPromise) -> URLPattern:
     """A static page of the Government Website Standard (policies, contact, site map)."""
     view = TemplateView.as_view(
         template_name=f"pages/{name.replace('-', '_')}.html", extra_context={"title": title}

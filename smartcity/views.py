@@ -16,7 +16,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import cache_control, never_cache
 
-from smartcity.health import health_report
+from smartcity.health import health_public, health_report
 
 FAVICON = settings.BASE_DIR / "static" / "favicon.ico"
 
@@ -45,8 +45,13 @@ def livez(request: HttpRequest) -> JsonResponse:
 
 @never_cache
 def healthz(request: HttpRequest) -> JsonResponse:
-    """Database, Redis, a Celery worker, migrations: 200 when all are ok, else 503 naming them."""
+    """Database, Redis, a Celery worker, migrations: 200 when all are ok, else 503 naming them.
+
+    Staff see each failure's exception text; anyone else only the names of what fails.
+    """
     checks = health_report()
+    if not request.user.is_staff:
+        checks = health_public(checks)
     failing = sorted(name for name, result in checks.items() if result != "ok")
     body = {"status": "fail" if failing else "ok", "failing": failing, "checks": checks}
     return JsonResponse(body, status=503 if failing else 200)

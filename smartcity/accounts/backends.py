@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from django.db.models import Model
+from django.http import HttpRequest
+
+from smartcity.accounts.models import User, Viewer
 from smartcity.accounts.roles import Role
 
 
@@ -11,13 +15,15 @@ class ProgrammeAdminBackend:
     Deliberately no `get_user`: sessions must stay bound to the backend that authenticated.
     """
 
-    def authenticate(self, request: object, **credentials: object) -> None:
+    def authenticate(self, request: HttpRequest | None, **credentials: str) -> None:
         return None
 
-    def has_perm(self, user_obj: object, perm: str, obj: object = None) -> bool:
-        return bool(getattr(user_obj, "is_active", False)) and user_obj.has_role(
-            Role.PROGRAMME_ADMIN
+    def has_perm(self, user_obj: Viewer, perm: str, obj: Model | None = None) -> bool:
+        return (
+            isinstance(user_obj, User)
+            and user_obj.is_active
+            and user_obj.has_role(Role.PROGRAMME_ADMIN)
         )
 
-    def has_module_perms(self, user_obj: object, app_label: str) -> bool:
+    def has_module_perms(self, user_obj: Viewer, app_label: str) -> bool:
         return self.has_perm(user_obj, app_label)

@@ -13,11 +13,6 @@ from smartcity.accounts.services import user_grant_role
 
 DEMO_PASSWORD = "demo-smartcity-2026"  # noqa: S105 - demo data only, refused with DEBUG off
 DOMAIN = "demo.smartcity.local"
-# the 12 pilots of the 2020 DLA-depa MOU, by DLA code (shared/data/pilot_municipalities.csv)
-PILOT_CODES = (
-    "3950102", "3570102", "4550102", "4860102", "3840401", "3901101",
-    "3840102", "3600102", "3500102", "4910102", "4200103", "5210204",
-)  # fmt: skip
 STAFF = (
     ("reviewer1", Role.REVIEWER, "ผู้ประเมิน", "หนึ่ง", "Reviewer", "One"),
     ("reviewer2", Role.REVIEWER, "ผู้ประเมิน", "สอง", "Reviewer", "Two"),
@@ -54,13 +49,12 @@ def load() -> list[str]:
     for slug, role, *names in STAFF:
         user = _person(f"{slug}@{DOMAIN}", role, tuple(names))
         lines.append(f"{role.value}: {user.email} / {DEMO_PASSWORD}")
-    pilots = {o.dla_code: o for o in Organisation.objects.filter(dla_code__in=PILOT_CODES)}
-    if len(pilots) < len(PILOT_CODES):
+    pilots = Organisation.objects.pilots().order_by("dla_code")
+    if not pilots:
         lines.append("pilot officers skipped: run load_reference_data first")
         return lines
-    for code in PILOT_CODES:
-        organisation = pilots[code]
-        town = slugify(organisation.name_en.split(" ")[0]) or code
+    for organisation in pilots:
+        town = slugify(organisation.name_en.split(" ")[0]) or organisation.dla_code
         if organisation.name_en.startswith(("Ko ", "Hat ", "Surat ", "Nakhon ", "Chiang ",
                                             "Saen ", "Ban ")):  # fmt: skip
             town = slugify(" ".join(organisation.name_en.split(" ")[:2]))

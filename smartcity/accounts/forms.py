@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
 
 from municipalities.models import Organisation, OrganisationKind, Province
 from smartcity.accounts.models import User
-from smartcity.accounts.services import organisation_duplicates
+from smartcity.accounts.services import organisation_duplicates, user_link_id
 from smartcity.accounts.validators import normalise_thai_phone
 
 
@@ -91,6 +92,26 @@ class SignUpForm(forms.Form):
                 code="email_taken",
             )
         return email
+
+    # what user_signup takes; the other fields only steer the cleaning
+    SIGNUP_FIELDS = (
+        "email",
+        "password1",
+        "title",
+        "first_name_th",
+        "last_name_th",
+        "first_name_en",
+        "last_name_en",
+        "phone",
+        "position",
+        "organisation",
+        "new_organisation",
+        "juristic_number",
+    )
+
+    def signup_arguments(self) -> dict[str, Any]:
+        """The cleaned data as keyword arguments of user_signup."""
+        return {name: self.cleaned_data[name] for name in self.SIGNUP_FIELDS}
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
@@ -213,3 +234,18 @@ class TwoFactorCodeForm(forms.Form):
         help_text=_("The 6 digits your authenticator app shows, or one of your recovery codes."),
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
     )  # fmt: skip
+
+
+class PasswordResetForm(auth_forms.PasswordResetForm):
+    """Django's, with the link naming the account by uuid, as verification links do."""
+
+    def send_mail(  # type: ignore[override]
+        self,
+        subject_template_name: str,
+        email_template_name: str,
+        context: dict[str, Any],
+        *args: Any,  # noqa: ANN401 - passed on to Django as they came
+        **kwargs: Any,  # noqa: ANN401
+    ) -> None:
+        context["uid"] = user_link_id(context["user"])
+        super().send_mail(subject_template_name, email_template_name, context, *args, **kwargs)

@@ -1,9 +1,14 @@
 from __future__ import annotations
 
 import uuid
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeAlias
 
-from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.contrib.auth.models import (
+    AbstractBaseUser,
+    AnonymousUser,
+    BaseUserManager,
+    PermissionsMixin,
+)
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
@@ -11,6 +16,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from smartcity.accounts.roles import Role
+from smartcity.i18n import in_language
 
 
 class Language(models.TextChoices):
@@ -28,12 +34,13 @@ class UserManager(BaseUserManager.from_queryset(UserQuerySet)):  # type: ignore[
 
     def get_by_natural_key(self, username: str | None) -> User:
         # one account per email whatever its case: "Somchai@X.go.th" is "somchai@x.go.th"
-        return self.get(email__iexact=username)
+        user: User = self.get(email__iexact=username)
+        return user
 
     def create_user(self, email: str, password: str | None = None, **fields: Any) -> User:  # noqa: ANN401
         if not email:
             raise ValueError("An email address is required")
-        user = self.model(email=self.normalize_email(email).lower(), **fields)
+        user: User = self.model(email=self.normalize_email(email).lower(), **fields)
         user.set_password(password)
         user.save(using=self._db)
         return user
@@ -97,12 +104,9 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_full_name(self) -> str:
         """The name in the active language, falling back to the other one."""
-        from django.utils.translation import get_language
-
         thai = " ".join(p for p in (self.first_name_th, self.last_name_th) if p)
         english = " ".join(p for p in (self.first_name_en, self.last_name_en) if p)
-        first, second = (english, thai) if get_language() == "en" else (thai, english)
-        return first or second
+        return in_language(thai, english)
 
     def get_short_name(self) -> str:
         return self.first_name_th or self.first_name_en or self.email
@@ -115,6 +119,9 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def has_role(self, role: Role | str) -> bool:
         return self.is_superuser or role in self.role_names
+
+
+Viewer: TypeAlias = "User | AnonymousUser"  # request.user: signed in or not
 
 
 class AuditEvent(models.TextChoices):
@@ -184,9 +191,9 @@ class MembershipQuerySet(models.QuerySet["Membership"]):
     def approved(self) -> MembershipQuerySet:
         return self.filter(status=MembershipStatus.APPROVED)
 
-    def visible_to(self, user: User) -> MembershipQuerySet:
+    def visible_to(self, user: Viewer) -> MembershipQuerySet:
         """Administrators see all; a user sees their own and those of organisations they serve."""
-        if not user.is_authenticated:
+        if not isinstance(user, User):
             return self.none()
         if user.is_superuser or user.has_role(Role.PROGRAMME_ADMIN):
             return self

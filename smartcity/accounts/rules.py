@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import rules
 
+from municipalities.models import Organisation
+from smartcity.accounts.models import Membership, User, Viewer
 from smartcity.accounts.roles import Role
 
 
 def _has_role(role: Role) -> rules.Predicate:
-    @rules.predicate(name=f"has_role_{role.value}")
-    def check(user: object) -> bool:
-        return bool(getattr(user, "is_authenticated", False)) and user.has_role(role)
+    def check(user: Viewer) -> bool:
+        return isinstance(user, User) and user.has_role(role)
 
-    return check
+    return rules.Predicate(check, name=f"has_role_{role.value}")
 
 
 is_officer = _has_role(Role.OFFICER)
@@ -27,23 +28,21 @@ rules.add_perm("municipalities.view_proposed_organisation", is_programme_admin)
 
 
 @rules.predicate
-def is_approved_officer_of(user: object, organisation: object) -> bool:
+def is_approved_officer_of(user: Viewer, organisation: Organisation | None) -> bool:
     """The user is an approved member of the organisation."""
-    from smartcity.accounts.models import Membership
-
-    if not getattr(user, "is_authenticated", False) or organisation is None:
+    if not isinstance(user, User) or organisation is None:
         return False
     return Membership.objects.approved().filter(user=user, organisation=organisation).exists()
 
 
 @rules.predicate
-def serves_membership_organisation(user: object, membership: object) -> bool:
-    return membership is not None and is_approved_officer_of(user, membership.organisation)
+def serves_membership_organisation(user: Viewer, membership: Membership | None) -> bool:
+    return membership is not None and bool(is_approved_officer_of(user, membership.organisation))
 
 
 @rules.predicate
-def is_own_membership(user: object, membership: object) -> bool:
-    return membership is not None and membership.user_id == getattr(user, "pk", None)
+def is_own_membership(user: Viewer, membership: Membership | None) -> bool:
+    return membership is not None and membership.user_id == user.pk
 
 
 # names, job titles and addresses: for approved members only, not for a pending request
@@ -56,7 +55,7 @@ rules.add_perm(
 
 
 @rules.predicate
-def proposes_unverified_organisation(user: object, membership: object) -> bool:
+def proposes_unverified_organisation(user: Viewer, membership: Membership | None) -> bool:
     """The membership brings an organisation new to the registry: administrators decide it."""
     return membership is not None and (
         membership.proposes_organisation and not membership.organisation.is_verified

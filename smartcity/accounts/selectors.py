@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q, QuerySet
+from django.utils.http import urlsafe_base64_decode
 
 from municipalities.models import Organisation
-from smartcity.accounts.models import AuditLog, Membership, MembershipStatus, User
+from smartcity.accounts.models import AuditLog, Membership, MembershipStatus, User, Viewer
 
 
 def personal_data_sections(*, user: User) -> dict[str, Any]:
@@ -38,7 +40,7 @@ def personal_data_sections(*, user: User) -> dict[str, Any]:
     }
 
 
-def dashboard_for(*, user: User) -> dict[str, Any]:
+def dashboard_get(*, user: User) -> dict[str, QuerySet[Membership]]:
     """What an officer's dashboard shows: their organisations and where each membership stands."""
     memberships = (
         Membership.objects.filter(user=user)
@@ -48,15 +50,22 @@ def dashboard_for(*, user: User) -> dict[str, Any]:
     return {"memberships": memberships}
 
 
-def me_for(*, user: User) -> dict[str, Any]:
+@dataclass(frozen=True)
+class Me:
+    user: User
+    roles: list[str]
+    memberships: list[Membership]
+
+
+def me_get(*, user: User) -> Me:
     """The user's own record with their roles and memberships, in three queries."""
     user = User.objects.prefetch_related("groups").get(pk=user.pk)
     memberships = Membership.objects.filter(user=user).select_related("organisation")
-    return {
-        "user": user,
-        "roles": sorted(g.name for g in user.groups.all()),
-        "memberships": list(memberships.order_by("created_at", "pk")),
-    }
+    return Me(
+        user=user,
+        roles=sorted(g.name for g in user.groups.all()),
+        memberships=list(memberships.order_by("created_at", "pk")),
+    )
 
 
 def organisation_search(*, text: str, limit: int = 10) -> QuerySet[Organisation]:
@@ -77,7 +86,7 @@ def organisation_members(*, organisation: Organisation) -> QuerySet[Membership]:
     )
 
 
-def membership_list(*, viewer: User) -> QuerySet[Membership]:
+def membership_list(*, viewer: Viewer) -> QuerySet[Membership]:
     """Memberships the viewer may see, with person and organisation loaded."""
     return (
         Membership.objects.visible_to(viewer)
@@ -92,6 +101,17 @@ def organisation_chosen(*, value: object) -> list[Organisation]:
         return list(Organisation.objects.filter(uuid=str(value)).select_related("province"))
     except (ValueError, ValidationError):
         return []
+
+
+def user_from_link(*, uidb64: str) -> User | None:
+    """The account an emailed link names by its uuid, or None when the link is malformed."""
+    try:
+        found: User | None = User.objects.filter(
+            uuid=urlsafe_base64_decode(uidb64).decode()
+        ).first()
+    except (ValueError, ValidationError):
+        return None
+    return found
 
 
 def decisions_pending_count() -> dict[str, int]:

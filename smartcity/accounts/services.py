@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypedDict
 
 from django.contrib.auth.models import Group
+from django.contrib.auth.tokens import default_token_generator
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.urls import reverse
@@ -43,8 +44,26 @@ def audit_record(
     )
 
 
-def _uid(user: User) -> str:
+class OrganisationProposal(TypedDict):
+    """An organisation missing from the registry, as sign-up proposes it."""
+
+    kind: str
+    name_th: str
+    name_en: str
+    province: Province
+
+
+def user_link_id(user: User) -> str:
+    """The account as emailed links name it: its uuid, never the sequential id."""
     return urlsafe_base64_encode(str(user.uuid).encode())
+
+
+def user_password_link(user: User) -> str:
+    """The path of a one-time link to choose a new password; notify() makes it absolute."""
+    return reverse(
+        "accounts:password-reset-confirm",
+        kwargs={"uidb64": user_link_id(user), "token": default_token_generator.make_token(user)},
+    )
 
 
 def verification_mail_send(*, user: User) -> None:
@@ -55,7 +74,9 @@ def verification_mail_send(*, user: User) -> None:
     """
     token = email_verification_token.make_token(user)
     with translation.override(user.language):
-        path = reverse("accounts:verify-email", kwargs={"uidb64": _uid(user), "token": token})
+        path = reverse(
+            "accounts:verify-email", kwargs={"uidb64": user_link_id(user), "token": token}
+        )
     notify(recipients=[user], event="accounts.verify_email", obj=user, context={"link": path})
 
 
@@ -106,9 +127,8 @@ def user_signup(
     phone: str = "",
     position: str = "",
     organisation: Organisation | None = None,
-    new_organisation: dict | None = None,
+    new_organisation: OrganisationProposal | None = None,
     juristic_number: str = "",
-    **extra: Any,  # noqa: ANN401 - form fields that are not the user's
 ) -> User:
     """Create an inactive officer asking to join, or proposing, an organisation; mail the
     verification link (raises DomainError on a duplicate organisation)."""
@@ -155,8 +175,6 @@ def staff_invite(
     last_name_th: str = "",
 ) -> User:
     """Create a staff account without password and announce a set-password link (DomainError)."""
-    from django.contrib.auth.tokens import default_token_generator
-
     if role == Role.OFFICER:
         raise DomainError(
             _("Officers sign up themselves; invite staff as reviewer, committee or administrator.")
@@ -170,11 +188,7 @@ def staff_invite(
     user.save()
     user_grant_role(user=user, role=role, actor=actor)
     audit_record(event=AuditEvent.STAFF_INVITED, user=user, actor=actor, detail={"role": str(role)})
-    path = reverse(
-        "accounts:password-reset-confirm",
-        kwargs={"uidb64": urlsafe_base64_encode(str(user.pk).encode()),
-                "token": default_token_generator.make_token(user)},
-    )  # fmt: skip
+    path = user_password_link(user)
     notify(
         recipients=[user], event="accounts.staff_account_created", obj=user,
         context={"link": path, "role": Role(role).label},  # notify() makes it absolute
@@ -402,8 +416,6 @@ def membership_refuse(*, membership: Membership, actor: User, reason: str = "") 
 @transaction.atomic
 def membership_invite(*, organisation: Organisation, email: str, actor: User) -> Membership:
     """Make a person an approved officer of the organisation, creating their account if needed."""
-    from django.contrib.auth.tokens import default_token_generator
-
     email = User.objects.normalize_email(email).lower()
     user = User.objects.filter(email__iexact=email).first()
     context: dict[str, object] = {"organisation": organisation}
@@ -411,12 +423,7 @@ def membership_invite(*, organisation: Organisation, email: str, actor: User) ->
         user = User(email=email, email_verified_at=timezone.now())  # the link proves the address
         user.set_unusable_password()
         user.save()
-        path = reverse(
-            "accounts:password-reset-confirm",
-            kwargs={"uidb64": urlsafe_base64_encode(str(user.pk).encode()),
-                    "token": default_token_generator.make_token(user)},
-        )  # fmt: skip
-        context["link"] = path  # set a password, then sign in; notify() makes it absolute
+        context["link"] = user_password_link(user)  # set a password, then sign in
     if not user.has_role(Role.OFFICER):
         user.groups.add(Group.objects.get(name=Role.OFFICER))
     membership, _created = Membership.objects.select_for_update().get_or_create(

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.contrib.auth.tokens import PasswordResetTokenGenerator
+
+if TYPE_CHECKING:
+    from smartcity.accounts.models import User
 
 
 class EmailVerificationTokenGenerator(PasswordResetTokenGenerator):
@@ -10,7 +15,7 @@ class EmailVerificationTokenGenerator(PasswordResetTokenGenerator):
 
     key_salt = "smartcity.accounts.EmailVerificationTokenGenerator"
 
-    def _make_hash_value(self, user: object, timestamp: int) -> str:
+    def _make_hash_value(self, user: User, timestamp: int) -> str:
         return f"{user.pk}{user.email}{user.email_verified_at}{user.closed_at}{timestamp}"
 
 

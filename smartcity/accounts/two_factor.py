@@ -48,7 +48,7 @@ def two_factor_check(*, request: HttpRequest, user: User, code: str) -> Device |
 
 def is_locked_out(*, request: HttpRequest, user: User) -> bool:
     """django-axes locks this account from this address (too many wrong passwords or codes)."""
-    return AxesProxyHandler.is_locked(request, credentials={"username": user.email})
+    return bool(AxesProxyHandler.is_locked(request, credentials={"username": user.email}))
 
 
 class TwoFactorMiddleware:
@@ -60,7 +60,7 @@ class TwoFactorMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user = request.user
-        if user.is_authenticated and not user.is_verified():
+        if user.is_authenticated and not user.is_verified():  # type: ignore[attr-defined]  # OTPMiddleware
             if user.two_factor_enabled_at:
                 logout(request)  # the request goes on as anonymous: private pages ask to log in
             elif two_factor_required(user) and request.path not in _setup_paths():

@@ -5,6 +5,7 @@ from django.urls import path, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from smartcity.accounts import views
+from smartcity.accounts.forms import PasswordResetForm
 from smartcity.throttling import rate_limited
 
 app_name = "accounts"
@@ -23,6 +24,7 @@ password_reset = rate_limited("password_reset", address_field="email")(
     _page(
         auth_views.PasswordResetView,
         _("Reset password"),
+        form_class=PasswordResetForm,
         email_template_name="accounts/email/password_reset_body.txt",
         subject_template_name="accounts/email/password_reset_subject.txt",
         success_url=reverse_lazy("accounts:password-reset-done"),

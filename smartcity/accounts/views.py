@@ -18,7 +18,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render, resolve_url
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme, urlencode, urlsafe_base64_decode
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
@@ -44,7 +44,7 @@ def signup(request: HttpRequest) -> HttpResponse:
     form = SignUpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.user_signup(**form.cleaned_data)
+            services.user_signup(**form.signup_arguments())
         except DomainError as error:  # a duplicate registered between check and save
             form.add_error("new_org_name_th", error.message)
         else:
@@ -144,10 +144,7 @@ def signup_done(request: HttpRequest) -> HttpResponse:
 
 
 def verify_email(request: HttpRequest, uidb64: str, token: str) -> HttpResponse:
-    try:
-        user = User.objects.get(uuid=urlsafe_base64_decode(uidb64).decode())
-    except (ValueError, User.DoesNotExist):
-        user = None
+    user = selectors.user_from_link(uidb64=uidb64)
     verified = user is not None and services.user_verify_email(user=user, token=token)
     return render(request, "accounts/verify_email.html", {"verified": verified}, status=200)
 
@@ -172,7 +169,7 @@ def verification_resend(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
-    return render(request, "accounts/dashboard.html", selectors.dashboard_for(user=request.user))
+    return render(request, "accounts/dashboard.html", selectors.dashboard_get(user=request.user))
 
 
 @login_required
@@ -313,6 +310,10 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    def get_user(self, uidb64: str) -> User | None:
+        """The account a reset link names by uuid (as verification links do)."""
+        return selectors.user_from_link(uidb64=uidb64)
+
     def form_valid(self, form: object) -> HttpResponse:
         response = super().form_valid(form)
         services.audit_record(

@@ -6,7 +6,7 @@ from smartcity.files.models import StoredFile
 
 
 @admin.register(StoredFile)
-class StoredFileAdmin(admin.ModelAdmin):
+class StoredFileAdmin(admin.ModelAdmin[StoredFile]):
     list_display = ("original_name", "content_type", "size", "uploaded_by", "created_at")
     list_select_related = ("uploaded_by",)
     search_fields = ("original_name", "sha256")

@@ -3,12 +3,12 @@ from __future__ import annotations
 import uuid
 
 from django.conf import settings
-from django.core.files.storage import storages
+from django.core.files.storage import Storage, storages
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
-def _private_storage():  # noqa: ANN202 - callable so tests and deployments can swap STORAGES
+def _private_storage() -> Storage:  # callable so tests and deployments can swap STORAGES
     return storages["private"]
 
 

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import uuid
 from functools import partial
+from typing import TYPE_CHECKING
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 
-from smartcity.accounts.models import User
 from smartcity.files.models import StoredFile
 from smartcity.files.validators import UploadPolicy, upload_check
 
+if TYPE_CHECKING:
+    from smartcity.accounts.models import User
+
 
 def stored_file_create(
-    *, upload: UploadedFile, policy: UploadPolicy, actor: User | None
+    *, upload: UploadedFile[bytes], policy: UploadPolicy, actor: User | None
 ) -> StoredFile:
     """Check an upload and keep it as `<uuid>/<sha256>.<ext>` (raises ValidationError)."""
     checked = upload_check(upload, policy)

@@ -6,10 +6,11 @@ Kept free of Django imports so settings.py can call it.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 
-def private_storage_config(url: str, *, default_root: Path) -> dict:
+def private_storage_config(url: str, *, default_root: Path) -> dict[str, Any]:
     """STORAGES entry for PRIVATE_STORAGE_URL: empty or file:///path → disk; s3://bucket/… → S3.
 
     S3 options come from the query string (region_name, endpoint_url) and credentials from the

@@ -52,7 +52,7 @@ PDF_ONLY = UploadPolicy(kinds=(PDF,))
 DOCUMENTS = UploadPolicy(kinds=(PDF, DOCX, XLSX, PNG, JPEG))
 
 
-def upload_check(upload: UploadedFile, policy: UploadPolicy) -> CheckedUpload:
+def upload_check(upload: UploadedFile[bytes], policy: UploadPolicy) -> CheckedUpload:
     """Read the upload once: refuse empty, oversized or disallowed files (ValidationError)."""
     if not upload.size:
         raise ValidationError(_("The file is empty."), code="empty")

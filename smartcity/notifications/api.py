@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db.models import QuerySet
+from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.permissions import IsAuthenticated
@@ -43,6 +44,7 @@ class NotificationViewSet(
     def get_queryset(self) -> QuerySet[Notification]:
         return selectors.notification_list(viewer=self.request.user)
 
+    @extend_schema(request=None)
     @action(detail=True, methods=["post"])
     def read(self, request: Request, uuid: str) -> Response:
         notification = self.get_object()
@@ -50,11 +52,16 @@ class NotificationViewSet(
         notification.refresh_from_db(fields=["read_at"])
         return Response(NotificationOut(notification).data)
 
+    @extend_schema(
+        request=None,
+        responses=inline_serializer("MarkedOut", {"marked": serializers.IntegerField()}),
+    )
     @action(detail=False, methods=["post"], url_path="read-all")
     def read_all(self, request: Request) -> Response:
         count = services.notification_mark_all_read(user=request.user)
         return Response({"marked": count}, status=status.HTTP_200_OK)
 
+    @extend_schema(responses=inline_serializer("UnreadOut", {"unread": serializers.IntegerField()}))
     @action(detail=False, methods=["get"], url_path="unread-count")
     def unread_count(self, request: Request) -> Response:
         return Response({"unread": selectors.notification_unread_count(viewer=request.user)})

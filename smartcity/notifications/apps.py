@@ -8,9 +8,3 @@ class NotificationsConfig(AppConfig):
     name = "smartcity.notifications"
     label = "notifications"
     verbose_name = _("Notifications")
-
-    def ready(self) -> None:
-        from smartcity.api import router
-        from smartcity.notifications.api import NotificationViewSet
-
-        router.register("notifications", NotificationViewSet, basename="notification")

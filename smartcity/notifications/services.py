@@ -120,7 +120,7 @@ def _initial_state(user: User, choice: str) -> State:
 
 
 def _absolute(link: str) -> str:
-    return urljoin(settings.SITE_URL, link)
+    return urljoin(str(settings.SITE_URL), link)
 
 
 def _render(event: Event, user: User, obj: Model, context: dict[str, Any]) -> dict[str, str]:

@@ -34,7 +34,7 @@ def test_admin_invites_a_reviewer_from_the_admin(client, programme_admin):
     [row] = announced()
     assert row.event == "accounts.staff_account_created"
     assert row.recipient == reviewer
-    assert "/accounts/password/reset/" in row.link
+    assert f"/accounts/password/reset/{services.user_link_id(reviewer)}/" in row.link
     assert row.link in row.body_text  # the set-password link is the email's action
 
 
@@ -69,6 +69,7 @@ def test_password_reset_then_change(client):
     client.post(reverse("accounts:password-reset"), {"email": user.email.upper()})
     assert len(mail.outbox) == 1
     path = re.search(r"http://testserver(/\S+/)", mail.outbox[0].body).group(1)
+    assert services.user_link_id(user) in path  # the account by uuid, not by its sequential id
     form_page = client.get(path, follow=True)
     new = "another-long-secret-2026"
     done = client.post(
@@ -87,3 +88,14 @@ def test_password_reset_then_change(client):
     user.refresh_from_db()
     assert user.check_password(PASSWORD + "!")
     assert AuditLog.objects.filter(event=AuditEvent.PASSWORD_CHANGED, user=user).count() == 2
+
+
+def test_a_reset_link_by_sequential_id_finds_no_account(client):
+    from django.contrib.auth.tokens import default_token_generator
+    from django.utils.http import urlsafe_base64_encode
+
+    user = UserFactory()
+    token = default_token_generator.make_token(user)
+    by_pk = urlsafe_base64_encode(str(user.pk).encode())
+    response = client.get(f"/accounts/password/reset/{by_pk}/{token}/", follow=True)
+    assert not response.context["validlink"]

@@ -52,3 +52,9 @@ def test_docker_compose_file_validates():
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert set(result.stdout.split()) == {"postgres", "redis", "migrate", "web", "worker", "beat"}
+
+
+def test_beat_keeps_its_schedule_file_under_var():
+    from smartcity.celery import app
+
+    assert Path(app.conf.beat_schedule_filename).parent == BASE_DIR / "var"
