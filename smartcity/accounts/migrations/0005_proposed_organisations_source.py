@@ -10,7 +10,7 @@ def proposed_at_signup(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("accounts", "0004_job_title"),
-        ("municipalities", "0003_organisation_source"),
+        ("municipalities", "0004_organisation_source"),
     ]
 
     operations = [migrations.RunPython(proposed_at_signup, migrations.RunPython.noop)]

@@ -14,7 +14,7 @@ def registry_rows(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('municipalities', '0002_organisation_events_name'),
+        ('municipalities', '0003_organisation_search_trigram_index'),
     ]
 
     operations = [
