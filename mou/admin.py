@@ -19,7 +19,6 @@ from django.utils.translation import ngettext
 
 from mou.models import (
     MOU,
-    FocusArea,
     MOUDocument,
     MOUMunicipality,
     MOUParty,
@@ -32,6 +31,7 @@ from mou.services import mou_completeness_errors, mou_csv_export, mou_document_a
 from smartcity.accounts.models import User
 from smartcity.files.validators import PDF_ONLY, upload_check
 from smartcity.templatetags.thai_dates import thai_date, thai_datetime
+from smartcity.vocabulary import FocusArea
 
 
 class ProgrammeAdminOnly:

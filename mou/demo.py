@@ -6,7 +6,6 @@ import datetime as dt
 
 from mou.models import (
     MOU,
-    FocusArea,
     MOUMunicipality,
     MOUParty,
     MOUPerson,
@@ -18,6 +17,7 @@ from mou.models import (
 from municipalities.models import Organisation, OrganisationKind
 from municipalities.registry import pilots_read
 from municipalities.services import organisation_sort_key
+from smartcity.vocabulary import FocusArea
 
 SIGNED = dt.date(2020, 7, 2)
 REFERENCE = "DLA-DEPA-2020-01"

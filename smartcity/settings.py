@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "smartcity.notifications",
     "municipalities",
     "mou",
+    "applications",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,15 @@
+from __future__ import annotations
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ApplicationsConfig(AppConfig):
+    name = "applications"
+    label = "applications"
+    verbose_name = _("Proposals")
+
+    def ready(self) -> None:
+        from applications import (  # noqa: F401 - registration on import
+            notifications,  # applications.* events
+        )
