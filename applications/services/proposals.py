@@ -225,7 +225,12 @@ def application_update(
 
 @transaction.atomic
 def attachment_add(
-    *, application: Application, actor: User, upload: UploadedFile, kind: str, title: str = ""
+    *,
+    application: Application,
+    actor: User,
+    upload: UploadedFile[bytes],
+    kind: str,
+    title: str = "",
 ) -> Attachment:
     """Keep a document (checked by content: PDF, Word, Excel, images) on an editable proposal
     (PermissionDenied, NotEditable, ValidationError)."""
