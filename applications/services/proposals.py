@@ -99,14 +99,12 @@ def _problems_check(*, domains: Iterable[str], projects: Iterable[ProjectInput])
 
 
 def _projects_replace(*, application: Application, projects: Iterable[ProjectInput]) -> None:
-    """Make the proposal's projects (and their KPIs) exactly these: known uuids are updated,
-    new ones created, missing ones deleted."""
+    """Make the proposal's projects (and their KPIs) exactly these: rows with a uuid of this
+    proposal are updated, others created (with a new uuid), missing ones deleted."""
     kept = []
     existing = {str(p.uuid): p for p in application.projects.all()}
     for order, data in enumerate(projects):
         project = existing.get(str(data.get("uuid"))) or Project(application=application)
-        if data.get("uuid") and project.pk is None:
-            project.uuid = data["uuid"]
         for name in PROJECT_FIELDS:
             if name in data:
                 setattr(project, name, data[name])
@@ -122,8 +120,6 @@ def _kpis_replace(*, project: Project, kpis: Iterable[Mapping[str, Any]]) -> Non
     existing = {str(k.uuid): k for k in project.kpis.all()}
     for order, data in enumerate(kpis):
         kpi = existing.get(str(data.get("uuid"))) or KPI(project=project)
-        if data.get("uuid") and kpi.pk is None:
-            kpi.uuid = data["uuid"]
         for name in KPI_FIELDS:
             if name in data:
                 setattr(kpi, name, data[name])
