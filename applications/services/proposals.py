@@ -240,9 +240,9 @@ def attachment_add(
     """Keep a document (checked by content: PDF, Word, Excel, images) on an editable proposal
     (PermissionDenied, NotEditable, ValidationError)."""
     application = Application.objects.select_for_update().get(pk=application.pk)
+    if application.state not in workflow.EDITABLE:
+        raise NotEditable(_("Files can be added to a draft or a proposal under revision only."))
     if not actor.has_perm("applications.change_application", application):
-        if application.state not in workflow.EDITABLE:
-            raise NotEditable(_("Files can be added to a draft or a proposal under revision only."))
         raise PermissionDenied
     stored = stored_file_create(upload=upload, policy=DOCUMENTS, actor=actor)
     application.revision += 1
