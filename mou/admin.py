@@ -10,7 +10,6 @@ from django.contrib import admin, messages
 from django.contrib.admin.options import InlineModelAdmin
 from django.contrib.admin.widgets import AutocompleteSelectMultiple
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.uploadedfile import UploadedFile
 from django.db.models import Prefetch, QuerySet
 from django.db.models.functions import ExtractYear
 from django.forms.models import BaseInlineFormSet
@@ -26,14 +25,12 @@ from django.utils.translation import ngettext
 
 from mou.models import (
     MOU,
-    FocusArea,
     MOUDocument,
     MOUMunicipality,
     MOUParty,
     MOUPerson,
     PersonRole,
 )
-from mou.rules import is_programme_admin
 from mou.selectors import mou_filter_municipalities, mou_filter_parties, mou_history
 from mou.services import (
     MunicipalityEntry,
@@ -51,29 +48,13 @@ from mou.services import (
 )
 from municipalities.models import Organisation
 from smartcity.accounts.models import User
+from smartcity.admin import ProgrammeAdminOnly
 from smartcity.admin_tabs import TabbedChangeForm
 from smartcity.dates import era_year
-from smartcity.files.validators import PDF_ONLY, upload_check
+from smartcity.files.forms import UploadRowForm
+from smartcity.files.validators import PDF_ONLY
 from smartcity.templatetags.thai_dates import thai_date, thai_datetime
-
-
-class ProgrammeAdminOnly:
-    """Only programme administrators (and superusers) see or change MOU records in the admin."""
-
-    def has_module_permission(self, request: HttpRequest) -> bool:
-        return is_programme_admin(request.user)
-
-    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:  # noqa: ANN401
-        return is_programme_admin(request.user)
-
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:  # noqa: ANN401
-        return is_programme_admin(request.user)
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:  # noqa: ANN401
-        return is_programme_admin(request.user)
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:  # noqa: ANN401
-        return is_programme_admin(request.user)
+from smartcity.vocabulary import FocusArea
 
 
 def kept_rows(formset: BaseInlineFormSet) -> list[dict[str, Any]]:
@@ -160,27 +141,16 @@ class MunicipalityInline(MOUInline, admin.TabularInline):
     verbose_name_plural = _("municipalities that joined on another date")
 
 
-class DocumentForm(forms.ModelForm):
+class DocumentForm(UploadRowForm):
     """A document row: a new row takes a PDF upload, checked by the file component."""
 
-    upload = forms.FileField(
-        label=_("PDF file"), required=False, allow_empty_file=True, widget=forms.FileInput
-    )
+    upload_policy = PDF_ONLY
+    upload_label = _("PDF file")
+    upload_missing = _("Choose a PDF file for this document.")
 
     class Meta:
         model = MOUDocument
         fields = ("kind", "title", "visibility")
-
-    def has_changed(self) -> bool:
-        return super().has_changed() or bool(self.files.get(self.add_prefix("upload")))
-
-    def clean_upload(self) -> UploadedFile | None:
-        upload = self.cleaned_data.get("upload")
-        if self.instance.pk is None and upload is None and self.has_changed():
-            raise ValidationError(_("Choose a PDF file for this document."))
-        if upload is not None:
-            upload_check(upload, PDF_ONLY)  # the refusal reads as this field's error
-        return upload
 
 
 class DocumentInline(MOUInline, admin.TabularInline):

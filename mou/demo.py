@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from mou.models import MOU, FocusArea, PersonRole, SigningMethod, Status, Visibility
+from mou.models import MOU, PersonRole, SigningMethod, Status, Visibility
 from mou.services import MunicipalityEntry, PartyEntry, PersonEntry, mou_create, mou_update
 from municipalities.models import Organisation, OrganisationKind
 from municipalities.registry import pilots_read
 from municipalities.services import organisation_sort_key
+from smartcity.vocabulary import FocusArea
 
 SIGNED = dt.date(2020, 7, 2)
 REFERENCE = "DLA-DEPA-2020-01"

@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from smartcity.i18n import in_language
+from smartcity.vocabulary import FocusArea
 
 if TYPE_CHECKING:
     from smartcity.accounts.models import Viewer
@@ -52,17 +53,6 @@ class Kind(models.TextChoices):
     ORIGINAL = "original", _("Original agreement")
     AMENDMENT = "amendment", _("Amendment")
     RENEWAL = "renewal", _("Renewal")
-
-
-class FocusArea(models.TextChoices):
-    TRAFFIC_SAFETY = "traffic_safety", _("Traffic and safety")
-    QUALITY_OF_LIFE = "quality_of_life", _("Quality of life")
-    PUBLIC_HEALTH = "public_health", _("Public health")
-    INFRASTRUCTURE = "infrastructure", _("Infrastructure")
-    UTILITIES = "utilities", _("Utilities")
-    CITIZEN_PARTICIPATION = "citizen_participation", _("Citizen participation")
-    CITY_DATA = "city_data", _("Data management for city planning")
-    LOCAL_ECONOMY = "local_economy", _("Jobs and local economy")
 
 
 class PartyRole(models.TextChoices):

@@ -23,6 +23,7 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from smartcity.accounts.rules import is_programme_admin
 from smartcity.dates import EraDateField, EraDateInput, thai_date, thai_datetime
 
 admin.site.site_header = _("Smart City Portal administration")
@@ -91,3 +92,22 @@ def _login(request: HttpRequest, extra_context: dict | None = None) -> HttpRespo
 
 
 admin.site.login = _login
+
+
+class ProgrammeAdminOnly:
+    """Only programme administrators (and superusers) see or change these records in the admin."""
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return is_programme_admin(request.user)
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:  # noqa: ANN401
+        return is_programme_admin(request.user)
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:  # noqa: ANN401
+        return is_programme_admin(request.user)
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:  # noqa: ANN401
+        return is_programme_admin(request.user)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:  # noqa: ANN401
+        return is_programme_admin(request.user)

@@ -15,6 +15,7 @@ from rest_framework.routers import DefaultRouter
 from rest_framework.serializers import as_serializer_error
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from applications.api import ApplicationViewSet, AssignmentViewSet, CallViewSet
 from mou.api import MOUViewSet
 from municipalities.api import OrganisationViewSet, ProvinceViewSet, RegionViewSet
 from smartcity.accounts.api import MembershipViewSet
@@ -28,6 +29,9 @@ router.register("organisations", OrganisationViewSet, basename="organisation")
 router.register("memberships", MembershipViewSet, basename="membership")
 router.register("notifications", NotificationViewSet, basename="notification")
 router.register("mous", MOUViewSet, basename="mou")
+router.register("calls", CallViewSet, basename="call")
+router.register("applications", ApplicationViewSet, basename="application")
+router.register("assignments", AssignmentViewSet, basename="assignment")
 
 
 ERROR_SCHEMA = {

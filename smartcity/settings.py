@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "smartcity.notifications",
     "municipalities",
     "mou",
+    "applications",
 ]
 
 MIDDLEWARE = [
@@ -290,6 +291,14 @@ SPECTACULAR_SETTINGS = {
         "drf_spectacular.hooks.postprocess_schema_enums",
         "smartcity.api.document_errors",
     ],
+    # one schema name per shared vocabulary, however many fields use it
+    "ENUM_NAME_OVERRIDES": {
+        "DomainEnum": "smartcity.vocabulary.Domain",
+        "FocusAreaEnum": "smartcity.vocabulary.FocusArea",
+        "ApplicationStateEnum": "applications.workflow.State",
+        "CallDocumentKindEnum": "applications.models.CallDocumentKind",
+        "AttachmentKindEnum": "applications.models.AttachmentKind",
+    },
 }
 
 # Security: safe by default, relaxed only by DEBUG (development) or settings_test.

@@ -1,0 +1,672 @@
+"""Calls for proposals, proposals (applications), their projects, KPIs, files and versions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from decimal import Decimal
+
+import pgtrigger
+from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F, Func, Q, Value
+from django.db.models.functions import Lower, Trim
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from applications.workflow import CLOSED, COMMITTEE_STAGES, State
+from municipalities.models import in_language
+from smartcity.accounts.roles import Role
+from smartcity.vocabulary import Domain, FocusArea
+
+# Versions refuse UPDATE and DELETE; a service may delete (synthetic data only) by setting this
+# transaction-local setting first (applications.services.versions.synthetic_versions_delete).
+VERSION_DELETE_SETTING = "applications.allow_version_delete"
+
+
+def normalised_area(expression: str = "area_name") -> Lower:
+    """The area name as the uniqueness rule compares it: trimmed, single spaces, lower case."""
+    return Lower(
+        Trim(
+            Func(
+                F(expression),
+                Value(r"\s+"),
+                Value(" "),
+                Value("g"),
+                function="regexp_replace",
+                output_field=models.CharField(),
+            )
+        )
+    )
+
+
+class BilingualTexts:
+    """`title` and `description` in the active language (English where filled in, else Thai)
+    for rows with title_th / title_en and, if any, description_th / description_en."""
+
+    title_th: str
+    title_en: str
+
+    @property
+    def title(self) -> str:
+        return in_language(self.title_th, self.title_en)
+
+    @property
+    def description(self) -> str:
+        return in_language(getattr(self, "description_th", ""), getattr(self, "description_en", ""))
+
+
+class Call(BilingualTexts, models.Model):
+    """A round of the programme that accepts proposals between its opening and closing times."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    title_th = models.CharField(_("title (Thai)"), max_length=300)
+    title_en = models.CharField(_("title (English)"), max_length=300, blank=True)
+    description_th = models.TextField(_("description (Thai)"), blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
+    opens_at = models.DateTimeField(_("opens at"))
+    closes_at = models.DateTimeField(_("closes at"))
+    accept_late_drafts = models.BooleanField(
+        _("accept late drafts"),
+        default=False,
+        help_text=_("Drafts started before closing may still be submitted until “late until”."),
+    )
+    late_until = models.DateTimeField(_("late until"), null=True, blank=True)
+    criteria_frozen_at = models.DateTimeField(
+        _("criteria frozen at"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Set by the first submission: criteria and weights no longer change."),
+    )
+    is_synthetic = models.BooleanField(_("synthetic (benchmark) data"), default=False)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("call for proposals")
+        verbose_name_plural = _("calls for proposals")
+        ordering = ("-opens_at", "pk")
+        constraints = (
+            models.CheckConstraint(
+                condition=Q(closes_at__gt=F("opens_at")),
+                name="call_closes_after_opening",
+                violation_error_message=_("The call must close after it opens."),
+            ),
+            models.CheckConstraint(
+                condition=Q(accept_late_drafts=False)
+                | Q(late_until__isnull=False, late_until__gt=F("closes_at")),
+                name="call_late_until_after_closing",
+                violation_error_message=_(
+                    "Accepting late drafts needs a “late until” time after the closing time."
+                ),
+            ),
+        )
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("applications:call-detail", kwargs={"uuid": self.uuid})
+
+    def is_open(self, now: dt.datetime | None = None) -> bool:
+        now = now or timezone.now()
+        return self.opens_at <= now < self.closes_at
+
+    @property
+    def criteria_are_frozen(self) -> bool:
+        return self.criteria_frozen_at is not None
+
+
+class Criterion(BilingualTexts, models.Model):
+    """One assessment criterion of a call, its weight and (in ScoreLevel) what each score means."""
+
+    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="criteria")
+    number = models.PositiveSmallIntegerField(_("number"))
+    title_th = models.CharField(_("title (Thai)"), max_length=300)
+    title_en = models.CharField(_("title (English)"), max_length=300, blank=True)
+    description_th = models.TextField(_("description (Thai)"), blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
+    weight = models.DecimalField(
+        _("weight"),
+        max_digits=5,
+        decimal_places=2,
+        default=Decimal(1),
+        validators=[MinValueValidator(Decimal(0))],
+        help_text=_("Relative weight in the total score; equal weights count the same."),
+    )
+
+    class Meta:
+        verbose_name = _("assessment criterion")
+        verbose_name_plural = _("assessment criteria")
+        ordering = ("call", "number")
+        constraints = (
+            models.UniqueConstraint(fields=("call", "number"), name="criterion_number_unique"),
+            models.CheckConstraint(condition=Q(weight__gte=0), name="criterion_weight_positive"),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.title}"
+
+
+class ScoreLevel(models.Model):
+    """What a score from 0 to 5 means for one criterion."""
+
+    criterion = models.ForeignKey(Criterion, on_delete=models.CASCADE, related_name="levels")
+    score = models.PositiveSmallIntegerField(
+        _("score"), validators=[MinValueValidator(0), MaxValueValidator(5)]
+    )
+    meaning_th = models.TextField(_("meaning (Thai)"))
+    meaning_en = models.TextField(_("meaning (English)"), blank=True)
+
+    class Meta:
+        verbose_name = _("score meaning")
+        verbose_name_plural = _("score meanings")
+        ordering = ("criterion", "score")
+        constraints = (
+            models.UniqueConstraint(fields=("criterion", "score"), name="score_level_unique"),
+            models.CheckConstraint(condition=Q(score__lte=5), name="score_level_0_to_5"),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.score}: {self.meaning}"
+
+    @property
+    def meaning(self) -> str:
+        return in_language(self.meaning_th, self.meaning_en)
+
+
+class CallDocumentKind(models.TextChoices):
+    GUIDELINE = "guideline", _("Guideline")
+    TEMPLATE = "template", _("Template")
+    OTHER = "other", _("Other document")
+
+
+class CallDocument(BilingualTexts, models.Model):
+    """A guideline or template of a call, kept by the file component; public."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="documents")
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=CallDocumentKind.choices, default=CallDocumentKind.OTHER
+    )
+    title_th = models.CharField(_("title (Thai)"), max_length=300)
+    title_en = models.CharField(_("title (English)"), max_length=300, blank=True)
+    stored_file = models.OneToOneField(
+        "files.StoredFile", on_delete=models.PROTECT, related_name="call_document"
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("call document")
+        verbose_name_plural = _("call documents")
+        ordering = ("call", "order", "pk")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class ApplicationQuerySet(models.QuerySet["Application"]):
+    def visible_to(self, user: object) -> ApplicationQuerySet:
+        """Proposals the user may see at least as a queue summary (applications/rules.py says
+        who sees the full proposal); a draft only to its lead organisation."""
+        from smartcity.accounts.models import Membership
+
+        if not getattr(user, "is_authenticated", False):
+            return self.none()
+        if user.is_superuser or user.has_role(Role.PROGRAMME_ADMIN):  # type: ignore[attr-defined]
+            return self
+        served = Membership.objects.approved().filter(user=user).values("organisation")
+        seen = Q(lead_org__in=served)
+        submitted = Q(submitted_at__isnull=False)  # a draft withdrawn unsubmitted stays private
+        seen |= submitted & Q(partners__organisation__in=served)
+        if user.has_role(Role.REVIEWER):  # type: ignore[attr-defined]
+            seen |= submitted
+        if user.has_role(Role.COMMITTEE):  # type: ignore[attr-defined]
+            seen |= Q(state__in=COMMITTEE_STAGES)
+        # a subquery, not a join: a proposal with several partners stays one row
+        return self.filter(pk__in=Application.objects.filter(seen).values("pk"))
+
+
+# the written sections, in the order of the five depa criteria
+SECTION_TEXTS = (
+    "area_boundary",
+    "vision",
+    "goals",
+    "infrastructure_plan",
+    "data_platform",
+    "smart_services",
+    "governance",
+    "partnership",
+    "funding",
+    "citizen_participation",
+)
+
+
+class Application(models.Model):
+    """A proposal of one lead organisation to one call; owned by the organisation."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    call = models.ForeignKey(
+        Call, verbose_name=_("call"), on_delete=models.PROTECT, related_name="applications"
+    )
+    lead_org = models.ForeignKey(
+        "municipalities.Organisation",
+        verbose_name=_("lead organisation"),
+        on_delete=models.PROTECT,
+        related_name="led_applications",
+    )
+    contact = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("contact person"),
+        on_delete=models.PROTECT,
+        related_name="contact_applications",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    state = models.CharField(
+        _("state"), max_length=32, choices=State.choices, default=State.DRAFT, db_index=True
+    )
+    reference = models.CharField(
+        _("reference number"), max_length=20, unique=True, null=True, blank=True, editable=False
+    )
+    # bumped by every save of the draft and every move: a stale autosave is detected by it
+    revision = models.PositiveIntegerField(_("revision"), default=0, editable=False)
+    domains = ArrayField(
+        models.CharField(max_length=20, choices=Domain.choices),
+        verbose_name=_("domains"),
+        default=list,
+        blank=True,
+    )
+    focus_areas = ArrayField(
+        models.CharField(max_length=30, choices=FocusArea.choices),
+        verbose_name=_("focus areas"),
+        default=list,
+        blank=True,
+    )
+    # criterion 1: area, vision and goals
+    area_name = models.CharField(_("area name"), max_length=300)
+    area_boundary = models.TextField(_("boundary description"), blank=True)
+    area_km2 = models.DecimalField(
+        _("area (km²)"),
+        max_digits=10,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal(0))],
+    )
+    population_covered = models.PositiveIntegerField(_("population covered"), null=True, blank=True)
+    vision = models.TextField(_("vision"), blank=True)
+    goals = models.TextField(_("goals"), blank=True)
+    # criterion 2
+    infrastructure_plan = models.TextField(_("infrastructure investment plan"), blank=True)
+    # criterion 3
+    data_platform = models.TextField(_("city data platform"), blank=True)
+    # criterion 4: the smart services themselves are the projects, at least one per domain
+    smart_services = models.TextField(_("smart services and solutions"), blank=True)
+    # criterion 5: management model
+    governance = models.TextField(_("governance"), blank=True)
+    partnership = models.TextField(_("partners' roles"), blank=True)
+    funding = models.TextField(_("funding"), blank=True)
+    citizen_participation = models.TextField(_("citizen participation"), blank=True)
+    submitted_at = models.DateTimeField(_("first submitted at"), null=True, blank=True)
+    last_submitted_at = models.DateTimeField(_("last submitted at"), null=True, blank=True)
+    is_synthetic = models.BooleanField(_("synthetic (benchmark) data"), default=False)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = ApplicationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("proposal")
+        verbose_name_plural = _("proposals")
+        ordering = ("-last_submitted_at", "-created_at", "pk")
+        constraints = (
+            models.UniqueConstraint(
+                F("call"),
+                F("lead_org"),
+                normalised_area(),
+                condition=~Q(state__in=sorted(CLOSED)),
+                name="application_one_active_per_area",
+                violation_error_message=_(
+                    "Your organisation already has an active proposal for this area in this call."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(area_km2__isnull=True) | Q(area_km2__gte=0),
+                name="application_area_positive",
+            ),
+        )
+        indexes = (
+            models.Index(fields=("call", "state"), name="application_call_state"),
+            models.Index(fields=("lead_org", "state"), name="application_org_state"),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.reference or _('draft')} · {self.area_name}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("applications:application-detail", kwargs={"uuid": self.uuid})
+
+    @property
+    def is_editable(self) -> bool:
+        from applications.workflow import EDITABLE
+
+        return self.state in EDITABLE
+
+    @property
+    def domain_labels(self) -> list[str]:
+        return [str(Domain(value).label) for value in self.domains if value in Domain.values]
+
+    @property
+    def sections(self) -> list[tuple[str, str]]:
+        """(label, text) of each written section, in the order of the depa criteria."""
+        return [
+            (str(self._meta.get_field(name).verbose_name), getattr(self, name))
+            for name in SECTION_TEXTS
+        ]
+
+
+class Partner(models.Model):
+    """A partner organisation named in a proposal, with its role."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="partners")
+    organisation = models.ForeignKey(
+        "municipalities.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="partner_applications",
+    )
+    role = models.CharField(_("role in the proposal"), max_length=300, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("partner organisation")
+        verbose_name_plural = _("partner organisations")
+        ordering = ("application", "order", "pk")
+        constraints = (
+            models.UniqueConstraint(fields=("application", "organisation"), name="partner_unique"),
+        )
+
+    def __str__(self) -> str:
+        return str(self.organisation)
+
+
+class Project(models.Model):
+    """A smart service or investment of a proposal in one domain, with its budget and dates."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="projects")
+    domain = models.CharField(_("domain"), max_length=20, choices=Domain.choices)
+    title = models.CharField(_("project title"), max_length=300)
+    summary = models.TextField(_("summary"), blank=True)
+    budget = models.DecimalField(
+        _("budget (THB)"),
+        max_digits=15,
+        decimal_places=2,
+        default=Decimal(0),
+        validators=[MinValueValidator(Decimal(0))],
+    )
+    funding_source = models.CharField(_("funding source"), max_length=300, blank=True)
+    starts_on = models.DateField(_("starts on"), null=True, blank=True)
+    ends_on = models.DateField(_("ends on"), null=True, blank=True)
+    lead_unit = models.CharField(_("lead unit"), max_length=300, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("project")
+        verbose_name_plural = _("projects")
+        ordering = ("application", "order", "pk")
+        constraints = (
+            models.CheckConstraint(
+                condition=Q(budget__gte=0),
+                name="project_budget_not_negative",
+                violation_error_message=_("A budget cannot be negative."),
+            ),
+            models.CheckConstraint(
+                condition=Q(starts_on__isnull=True)
+                | Q(ends_on__isnull=True)
+                | Q(ends_on__gte=F("starts_on")),
+                name="project_ends_after_start",
+                violation_error_message=_("A project cannot end before it starts."),
+            ),
+        )
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class KPI(models.Model):
+    """An indicator a project promises to move: from a baseline to a target by a year (CE)."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="kpis")
+    name = models.CharField(_("indicator"), max_length=300)
+    unit = models.CharField(_("unit"), max_length=100, blank=True)
+    baseline = models.DecimalField(
+        _("baseline"), max_digits=15, decimal_places=2, null=True, blank=True
+    )
+    target = models.DecimalField(
+        _("target"), max_digits=15, decimal_places=2, null=True, blank=True
+    )
+    # stored in CE; Thai pages show and take the Buddhist Era
+    target_year = models.PositiveSmallIntegerField(
+        _("target year"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(2000), MaxValueValidator(2100)],
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("KPI")
+        verbose_name_plural = _("KPIs")
+        ordering = ("project", "order", "pk")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class AttachmentKind(models.TextChoices):
+    BOUNDARY_MAP = "boundary_map", _("Map of the area boundary")
+    INVESTMENT_PLAN = "investment_plan", _("Investment plan")
+    SUPPORT_LETTER = "support_letter", _("Letter of support")
+    OTHER = "other", _("Other document")
+
+
+class Attachment(models.Model):
+    """A file attached to a proposal (DOCUMENTS upload policy); its file is never deleted."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="attachments"
+    )
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=AttachmentKind.choices, default=AttachmentKind.OTHER
+    )
+    title = models.CharField(_("title"), max_length=300, blank=True)
+    # PROTECT: versions name the file by uuid and sha256, so it outlives the attachment row
+    stored_file = models.ForeignKey(
+        "files.StoredFile", on_delete=models.PROTECT, related_name="application_attachments"
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ("application", "created_at", "pk")
+
+    def __str__(self) -> str:
+        return self.title or self.get_kind_display()
+
+
+@pgtrigger.register(
+    pgtrigger.Protect(
+        name="version_no_update",
+        operation=pgtrigger.Update,
+    ),
+    pgtrigger.Protect(
+        name="version_no_delete",
+        operation=pgtrigger.Delete,
+        condition=pgtrigger.Condition(
+            f"COALESCE(current_setting('{VERSION_DELETE_SETTING}', true), '') <> 'on'"
+        ),
+    ),
+)
+class ApplicationVersion(models.Model):
+    """A submitted proposal as it was: an immutable JSON snapshot (a trigger refuses changes)."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    application = models.ForeignKey(Application, on_delete=models.PROTECT, related_name="versions")
+    number = models.PositiveIntegerField(_("version"))
+    submitted_at = models.DateTimeField(_("submitted at"), default=timezone.now)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("submitted by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    schema_version = models.PositiveSmallIntegerField(_("snapshot schema"), default=1)
+    # people appear by user uuid only: closing an account (PDPA) never touches a version
+    data = models.JSONField(_("snapshot"))
+
+    class Meta:
+        verbose_name = _("version")
+        verbose_name_plural = _("versions")
+        ordering = ("application", "number")
+        constraints = (
+            models.UniqueConstraint(fields=("application", "number"), name="version_number_unique"),
+        )
+
+    def __str__(self) -> str:
+        return f"v{self.number}"
+
+
+class Transition(models.Model):
+    """One move of a proposal's workflow: who, when, from which state to which, and why."""
+
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="transitions"
+    )
+    move = models.CharField(_("move"), max_length=40)
+    source = models.CharField(_("from"), max_length=32, choices=State.choices)
+    target = models.CharField(_("to"), max_length=32, choices=State.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    comment = models.TextField(_("comment"), blank=True)
+    at = models.DateTimeField(_("at"), default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("transition")
+        verbose_name_plural = _("transitions")
+        ordering = ("application", "at", "pk")
+
+    def __str__(self) -> str:
+        return f"{self.get_source_display()} → {self.get_target_display()}"
+
+
+class RevisionRequest(models.Model):
+    """The office asks the lead organisation to revise: points to answer by a deadline."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="revision_requests"
+    )
+    points = models.TextField(_("points to revise"))
+    # a date: the request is open until the end of that day in Bangkok
+    deadline = models.DateField(_("deadline"))
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("requested by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    requested_at = models.DateTimeField(_("requested at"), default=timezone.now)
+    answered_by = models.OneToOneField(
+        ApplicationVersion,
+        verbose_name=_("answered by version"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="answers",
+    )
+    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("revision request")
+        verbose_name_plural = _("revision requests")
+        ordering = ("application", "-requested_at", "pk")
+
+    def __str__(self) -> str:
+        return f"{self.application} · {self.deadline}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.answered_at is None
+
+
+class Assignment(models.Model):
+    """A reviewer assigned to a proposal by a programme administrator."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    application = models.ForeignKey(
+        Application,
+        verbose_name=_("proposal"),
+        on_delete=models.CASCADE,
+        related_name="assignments",
+    )
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewer"),
+        on_delete=models.PROTECT,
+        related_name="review_assignments",
+    )
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("assigned by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    assigned_at = models.DateTimeField(_("assigned at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("reviewer assignment")
+        verbose_name_plural = _("reviewer assignments")
+        ordering = ("application", "assigned_at", "pk")
+        constraints = (
+            models.UniqueConstraint(fields=("application", "reviewer"), name="assignment_unique"),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.reviewer} · {self.application}"
+
+
+class ReferenceCounter(models.Model):
+    """The last reference number given in one year; locked by each first submit."""
+
+    # the CE year in Bangkok; the reference shows it in the Buddhist Era
+    year = models.PositiveSmallIntegerField(_("year"), primary_key=True)
+    last = models.PositiveIntegerField(_("last number given"), default=0)
+
+    class Meta:
+        verbose_name = _("reference number counter")
+        verbose_name_plural = _("reference number counters")
+
+    def __str__(self) -> str:
+        return f"{self.year}: {self.last}"

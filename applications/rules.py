@@ -1,0 +1,121 @@
+"""Who may do what with calls and proposals (the policy table of the accounts issue).
+
+- Approved officers of the lead organisation create and edit drafts and see all their
+  organisation's proposals; nobody else ever sees a draft.
+- Officers of a partner organisation see the submitted versions of proposals naming them.
+- Reviewers see the queue summary of every submitted proposal; the full proposal, its versions
+  and files only when assigned to it.
+- Committee members see proposals at committee stages; programme administrators see all.
+Listing queries are `Application.objects.visible_to(user)`; these predicates decide one object.
+"""
+
+from __future__ import annotations
+
+import rules
+
+from applications.workflow import COMMITTEE_STAGES, EDITABLE
+from smartcity.accounts.rules import (
+    is_approved_officer_of,
+    is_committee,
+    is_programme_admin,
+    is_reviewer,
+)
+
+
+def _served_ids(user: object) -> frozenset[int]:
+    """Ids of the organisations the user is an approved officer of, read once per user object."""
+    from smartcity.accounts.models import Membership
+
+    if not getattr(user, "is_authenticated", False):
+        return frozenset()
+    cached = getattr(user, "_served_organisation_ids", None)
+    if cached is None:
+        cached = frozenset(
+            Membership.objects.approved()
+            .filter(user_id=user.pk)  # type: ignore[attr-defined]
+            .values_list("organisation_id", flat=True)
+        )
+        user._served_organisation_ids = cached  # type: ignore[attr-defined]
+    return cached
+
+
+@rules.predicate
+def is_lead_officer(user: object, application: object) -> bool:
+    """An approved officer of the proposal's lead organisation."""
+    return application is not None and application.lead_org_id in _served_ids(user)  # type: ignore[attr-defined]
+
+
+@rules.predicate
+def is_partner_officer(user: object, application: object) -> bool:
+    """An approved officer of an organisation the submitted proposal names as partner."""
+    if application is None or application.submitted_at is None:  # type: ignore[attr-defined]
+        return False
+    served = _served_ids(user)
+    return bool(served) and application.partners.filter(organisation_id__in=served).exists()  # type: ignore[attr-defined]
+
+
+@rules.predicate
+def is_assigned_reviewer(user: object, application: object) -> bool:
+    """A reviewer a programme administrator assigned to this proposal."""
+    if application is None or not is_reviewer(user):
+        return False
+    return bool(application.assignments.filter(reviewer=user).exists())  # type: ignore[attr-defined]
+
+
+@rules.predicate
+def is_submitted(user: object, application: object) -> bool:
+    return application is not None and application.submitted_at is not None  # type: ignore[attr-defined]
+
+
+@rules.predicate
+def is_at_committee_stage(user: object, application: object) -> bool:
+    return application is not None and application.state in COMMITTEE_STAGES  # type: ignore[attr-defined]
+
+
+@rules.predicate
+def is_editable(user: object, application: object) -> bool:
+    return application is not None and application.state in EDITABLE  # type: ignore[attr-defined]
+
+
+# the full proposal: every field, projects, KPIs, files, versions, transitions
+may_see_full = (
+    is_programme_admin
+    | is_lead_officer
+    | (is_submitted & is_assigned_reviewer)
+    | (is_committee & is_at_committee_stage)
+)
+rules.add_perm("applications.view_application", may_see_full)
+# the queue summary: reference, organisation, area, state, dates
+rules.add_perm(
+    "applications.view_application_summary",
+    may_see_full | is_partner_officer | (is_reviewer & is_submitted),
+)
+rules.add_perm("applications.view_versions", may_see_full | is_partner_officer)
+rules.add_perm("applications.change_application", is_lead_officer & is_editable)
+rules.add_perm("applications.submit_application", is_lead_officer)
+rules.add_perm("applications.withdraw_application", is_lead_officer)
+rules.add_perm("applications.request_revision", is_programme_admin | is_assigned_reviewer)
+rules.add_perm("applications.assign_reviewer", is_programme_admin)
+# object: the organisation the new proposal is for
+rules.add_perm("applications.create_application", is_approved_officer_of)
+
+# Django admin: calls, criteria and assignments for programme administrators; proposals,
+# versions, transitions and revision requests are read there only (they change through services).
+for model in ("call", "criterion", "scorelevel", "calldocument", "assignment"):
+    for action in ("view", "add", "change", "delete"):
+        rules.add_perm(f"applications.{action}_{model}", is_programme_admin)
+for model in ("applicationversion", "transition", "revisionrequest"):
+    rules.add_perm(f"applications.view_{model}", is_programme_admin)
+
+
+def may_download_call_document(user: object, stored: object) -> bool:
+    """A call's guideline or template: public."""
+    return hasattr(stored, "call_document")
+
+
+def may_download_attachment(user: object, stored: object) -> bool:
+    """A proposal's file: for those who see the proposal whole (never the draft of another)."""
+    from applications.models import Application
+
+    applications = Application.objects.filter(attachments__stored_file=stored.pk)  # type: ignore[attr-defined]
+    return any(user.has_perm("applications.view_application", a) for a in applications)  # type: ignore[attr-defined]

@@ -1,0 +1,199 @@
+"""The proposal workflow: every state, every move, who may make it and what it sets off.
+
+This module is the only place state names live. A move is applied with `advance()` on a row the
+caller has locked (`select_for_update()`); it checks the source state and the actor's django-rules
+permission, writes the Transition row and sends the move's event through `notify()` after commit.
+`docs/workflow.md` is generated from this table (`manage.py workflow_docs`); a test fails when it
+is stale. Later issues add moves to MOVES; they add no states.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from django.db import models
+from django.utils.functional import Promise
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from smartcity.errors import DomainError
+
+if TYPE_CHECKING:
+    from applications.models import Application
+    from smartcity.accounts.models import User
+
+
+class State(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+    SCREENING = "screening", _("Screening")
+    REVISION_REQUESTED = "revision_requested", _("Revision requested")
+    WG_REVIEW = "wg_review", _("Working group review")
+    WG_RECOMMENDED = "wg_recommended", _("Recommended by the working group")
+    WG_APPROVED_IN_PRINCIPLE = "wg_approved_in_principle", _("Approved in principle")
+    WG_NOT_APPROVED = "wg_not_approved", _("Not approved by the working group")
+    SUBCOMMITTEE = "subcommittee", _("Sub-committee")
+    COMMITTEE = "committee", _("Committee")
+    CERTIFIED = "certified", _("Certified")
+    NOT_APPROVED = "not_approved", _("Not approved")
+    PROMOTION_ZONE = "promotion_zone", _("Smart city promotion zone")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+    CERTIFICATION_EXPIRED = "certification_expired", _("Certification expired")
+    CERTIFICATION_REVOKED = "certification_revoked", _("Certification revoked")
+
+
+# The lead organisation edits the live record only in these states.
+EDITABLE = frozenset({State.DRAFT, State.REVISION_REQUESTED})
+# States after a first submission that the office works on before any decision.
+IN_REVIEW = frozenset(
+    {
+        State.SUBMITTED,
+        State.SCREENING,
+        State.REVISION_REQUESTED,
+        State.WG_REVIEW,
+        State.WG_RECOMMENDED,
+        State.WG_APPROVED_IN_PRINCIPLE,
+        State.WG_NOT_APPROVED,
+    }
+)
+# Committee members see proposals from the sub-committee on, and the outcomes.
+COMMITTEE_STAGES = frozenset(
+    {
+        State.SUBCOMMITTEE,
+        State.COMMITTEE,
+        State.CERTIFIED,
+        State.NOT_APPROVED,
+        State.PROMOTION_ZONE,
+        State.CERTIFICATION_EXPIRED,
+        State.CERTIFICATION_REVOKED,
+    }
+)
+# A proposal in one of these no longer blocks a new one for the same call, organisation and area.
+CLOSED = frozenset(
+    {
+        State.WITHDRAWN,
+        State.NOT_APPROVED,
+        State.CERTIFICATION_EXPIRED,
+        State.CERTIFICATION_REVOKED,
+    }
+)
+# Withdrawal is possible before a decision.
+WITHDRAWABLE = frozenset({State.DRAFT, *IN_REVIEW, State.SUBCOMMITTEE, State.COMMITTEE})
+ACTIVE = frozenset(State) - CLOSED
+
+
+class IllegalMove(DomainError):
+    """The move is not allowed from this state, or not for this person."""
+
+    code = "illegal_move"
+
+
+Audience = Callable[["Application"], Iterable["User"]]
+
+
+def lead_officers_and_office(application: Application) -> list[User]:
+    """Approved officers of the lead organisation and the programme administrators."""
+    from applications.notifications import lead_officers, office
+
+    return [*lead_officers(application), *office()]
+
+
+def lead_officers_only(application: Application) -> list[User]:
+    """Approved officers of the lead organisation."""
+    from applications.notifications import lead_officers
+
+    return lead_officers(application)
+
+
+@dataclass(frozen=True)
+class Move:
+    """One transition of the table: from which states, to which, for whom, and its effects."""
+
+    sources: frozenset[State]
+    target: State
+    rule: str  # the django-rules permission the actor needs on the application
+    label: str | Promise  # the button and the docs
+    event: str | None = None  # notification sent after the move
+    audience: Audience | None = None
+    effects: str = ""  # what else the service making the move does, for docs/workflow.md
+
+
+MOVES: dict[str, Move] = {
+    "submit": Move(
+        frozenset({State.DRAFT}),
+        State.SUBMITTED,
+        "applications.submit_application",
+        _("Submit"),
+        "applications.submitted",
+        lead_officers_and_office,
+        "first submission only while the call is open (or until late_until for drafts created "
+        "before closing); reference number SC-{BE year}-{sequence}; version 1 frozen; "
+        "criteria of the call frozen",
+    ),
+    "resubmit": Move(
+        frozenset({State.REVISION_REQUESTED}),
+        State.SUBMITTED,
+        "applications.submit_application",
+        _("Resubmit"),
+        "applications.resubmitted",
+        lead_officers_and_office,
+        "allowed until the revision request's deadline whatever the call's dates; next version "
+        "frozen; the revision request is marked answered",
+    ),
+    "withdraw": Move(
+        WITHDRAWABLE,
+        State.WITHDRAWN,
+        "applications.withdraw_application",
+        _("Withdraw"),
+        "applications.withdrawn",
+        lead_officers_and_office,
+        "a reason is recorded as the transition's comment",
+    ),
+    "request_revision": Move(
+        frozenset({State.SUBMITTED}),
+        State.REVISION_REQUESTED,
+        "applications.request_revision",
+        _("Request a revision"),
+        "applications.revision_requested",
+        lead_officers_only,
+        "a revision request with points and a deadline",
+    ),
+}
+
+# who holds each permission, for docs/workflow.md (applications/rules.py is the truth)
+RULE_HOLDERS: dict[str, str] = {
+    "applications.submit_application": "approved officer of the lead organisation",
+    "applications.withdraw_application": "approved officer of the lead organisation",
+    "applications.request_revision": "assigned reviewer, programme administrator",
+}
+
+
+def advance(application: Application, name: str, *, actor: User, comment: str = "") -> None:
+    """Apply one move to a row the caller has locked with select_for_update() (IllegalMove)."""
+    from smartcity.notifications.services import notify
+
+    move = MOVES[name]
+    if application.state not in move.sources or not actor.has_perm(move.rule, application):
+        raise IllegalMove(
+            gettext("“%(move)s” is not possible for a proposal in the state “%(state)s”.")
+            % {"move": move.label, "state": application.get_state_display()}
+        )
+    source, application.state = application.state, move.target
+    application.revision += 1
+    application.save(update_fields=["state", "revision", "updated_at"])
+    application.transitions.create(
+        actor=actor, move=name, source=source, target=move.target, comment=comment
+    )
+    if move.event and move.audience:
+        notify(recipients=move.audience(application), event=move.event, obj=application)
+
+
+def allowed_moves(application: Application, user: User) -> list[str]:
+    """The moves this user may make now, one button each on the page."""
+    return [
+        name
+        for name, move in MOVES.items()
+        if application.state in move.sources and user.has_perm(move.rule, application)
+    ]
