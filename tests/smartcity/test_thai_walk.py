@@ -24,12 +24,11 @@ from django.contrib.auth.tokens import default_token_generator
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
-from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
 from rest_framework.authtoken.models import Token
 
 from mou import demo
 from smartcity.accounts.roles import Role
+from smartcity.accounts.services import user_link_id
 from tests.factories.accounts import PASSWORD, UserFactory
 from tests.factories.municipalities import PILOT_CODES, registry_load
 
@@ -170,7 +169,7 @@ def test_thai_admin_screens_have_no_english_ui_text(client, admin_user):
 
 def test_thai_account_pages_and_their_errors_have_no_english_ui_text(client, admin_user):
     officer = UserFactory(role=Role.OFFICER)
-    uid = urlsafe_base64_encode(force_bytes(officer.pk))
+    uid = user_link_id(officer)  # reset links name the account by uuid
     token = default_token_generator.make_token(officer)
     weak = {"new_password1": "12345678", "new_password2": "12345678"}  # common and numeric
     mismatched = {"new_password1": "Chiang-Mai-2563", "new_password2": "Chiang-Mai-2564"}
