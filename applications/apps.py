@@ -13,3 +13,8 @@ class ApplicationsConfig(AppConfig):
         from applications import (  # noqa: F401 - registration on import
             notifications,  # applications.* events
         )
+        from applications.decisions import (  # noqa: F401 - registration on import
+            api,  # meetings, certificates, moves and comments on the shared router
+            panels,  # certified cities, certificates, the staff's and officer's work
+            tasks,  # the daily scan
+        )
