@@ -149,3 +149,16 @@ def may_download_comment_file(user: object, stored: object) -> bool:
         return False
     rule = "applications.view_internal_comments" if comment.is_internal else "applications.comment"
     return user.has_perm(rule, comment.application)  # type: ignore[attr-defined]
+
+
+def may_download_call_document(user: object, stored: object) -> bool:
+    """A call's guideline or template: public."""
+    return hasattr(stored, "call_document")
+
+
+def may_download_attachment(user: object, stored: object) -> bool:
+    """A proposal's file: for those who see the proposal whole (never the draft of another)."""
+    from applications.models import Application
+
+    applications = Application.objects.filter(attachments__stored_file=stored)
+    return any(user.has_perm("applications.view_application", a) for a in applications)  # type: ignore[attr-defined]
