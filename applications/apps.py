@@ -10,13 +10,13 @@ class ApplicationsConfig(AppConfig):
     verbose_name = _("Proposals")
 
     def ready(self) -> None:
+        # meetings, certificates, moves and comments on the router; certified cities, certificates
+        # and the work waiting on the home, organisation and dashboard pages; the daily scan
+        import applications.decisions.api
+        import applications.decisions.panels
+        import applications.decisions.tasks  # noqa: F401
         from applications import (  # noqa: F401 - registration on import
             api,  # /api/v1/calls/, applications/, assignments/ on the shared router
             notifications,  # applications.* events
             panels,  # open calls on the home page, proposals on organisation and dashboard
-        )
-        from applications.decisions import (  # noqa: F401 - registration on import
-            api,  # meetings, certificates, moves and comments on the shared router
-            panels,  # certified cities, certificates, the staff's and officer's work
-            tasks,  # the daily scan
         )

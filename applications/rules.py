@@ -100,6 +100,7 @@ rules.add_perm("applications.assign_reviewer", is_programme_admin)
 # decisions: screening, meetings, certificates, comments (issue "from screening to certificate")
 is_staff_member = is_reviewer | is_committee | is_programme_admin
 rules.add_perm("applications.screen", is_programme_admin | (is_submitted & is_assigned_reviewer))
+
 rules.add_perm(
     "applications.resume_wg_review", is_programme_admin | (is_submitted & is_assigned_reviewer)
 )

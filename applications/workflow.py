@@ -139,6 +139,7 @@ class Move:
     audience: Audience | None = None
     effects: str = ""  # what else the service making the move does, for docs/workflow.md
     by_system: bool = False  # made by a scheduled job (no actor), never by a person
+    guard: Callable[[Application], bool] | None = None  # a condition on the proposal itself
 
 
 MOVES: dict[str, Move] = {
@@ -201,8 +202,8 @@ MOVES: dict[str, Move] = {
         State.WG_REVIEW,
         "applications.resume_wg_review",
         _("Back to the working group"),
-        effects="only a proposal that passed screening before (it answered the working "
-        "group's conditions)",
+        effects="guard: it passed screening before (it answers the working group's conditions)",
+        guard=lambda application: application.transitions.filter(target=State.WG_REVIEW).exists(),
     ),
     "wg_recommend": Move(
         frozenset({State.WG_REVIEW}),
@@ -321,8 +322,8 @@ MOVES: dict[str, Move] = {
         State.CERTIFICATION_EXPIRED,
         "",
         _("Certification expired"),
-        effects="the daily beat, the day after the certificate's last valid day; reminders 90, 30 and "
-        "7 days before",
+        effects="the daily beat, the day after the certificate's last valid day; reminders "
+        "90, 30 and 7 days before",
         by_system=True,
     ),
 }
@@ -342,6 +343,8 @@ RULE_HOLDERS: dict[str, str] = {
 
 
 def _may(move: Move, application: Application, actor: User | None) -> bool:
+    if move.guard is not None and not move.guard(application):
+        return False
     if actor is None:
         return move.by_system
     return not move.by_system and actor.has_perm(move.rule, application)
@@ -360,9 +363,7 @@ def move_check(application: Application, name: str, *, actor: User | None) -> Mo
     return move
 
 
-def advance(
-    application: Application, name: str, *, actor: User | None, comment: str = ""
-) -> None:
+def advance(application: Application, name: str, *, actor: User | None, comment: str = "") -> None:
     """Apply one move to a row the caller has locked with select_for_update() (IllegalMove).
 
     `actor` is None only for the moves a scheduled job makes (`by_system`)."""

@@ -35,8 +35,12 @@ class CertificateOut(serializers.ModelSerializer):
     organisation = serializers.CharField(source="organisation.name", read_only=True)
     organisation_uuid = serializers.UUIDField(source="organisation.uuid", read_only=True)
     dla_code = serializers.CharField(source="organisation.dla_code", read_only=True)
-    province = serializers.CharField(source="organisation.province.name", default="", read_only=True)
-    region = serializers.CharField(source="organisation.province.region.name", default="", read_only=True)
+    province = serializers.CharField(
+        source="organisation.province.name", default="", read_only=True
+    )
+    region = serializers.CharField(
+        source="organisation.province.region.name", default="", read_only=True
+    )
 
     class Meta:
         model = Certificate
@@ -49,8 +53,12 @@ class CertificateOut(serializers.ModelSerializer):
 
 class CertificateFilter(serializers.Serializer):
     q = serializers.CharField(required=False, allow_blank=True, max_length=100)
-    region = serializers.SlugRelatedField(slug_field="code", queryset=Region.objects.all(), required=False)
-    province = serializers.SlugRelatedField(slug_field="code", queryset=Province.objects.all(), required=False)
+    region = serializers.SlugRelatedField(
+        slug_field="code", queryset=Region.objects.all(), required=False
+    )
+    province = serializers.SlugRelatedField(
+        slug_field="code", queryset=Province.objects.all(), required=False
+    )
     domain = serializers.ChoiceField(choices=Domain.choices, required=False)
 
 
@@ -92,17 +100,26 @@ class MoveViewSet(viewsets.GenericViewSet):
     serializer_class = MoveIn
 
     def list(self, request: Request, application_uuid: str) -> Response:
-        application = _application(request, application_uuid, "applications.view_application_summary")
+        application = _application(
+            request, application_uuid, "applications.view_application_summary"
+        )
         names = workflow.allowed_moves(application, request.user)
         return Response(
-            {"state": application.state, "moves": [{"move": n, "label": str(workflow.MOVES[n].label)} for n in names]}
+            {
+                "state": application.state,
+                "moves": [{"move": n, "label": str(workflow.MOVES[n].label)} for n in names],
+            }
         )
 
     def create(self, request: Request, application_uuid: str) -> Response:
-        application = _application(request, application_uuid, "applications.view_application_summary")
+        application = _application(
+            request, application_uuid, "applications.view_application_summary"
+        )
         payload = MoveIn(data=request.data)
         payload.is_valid(raise_exception=True)
-        application = application_transition(application=application, actor=request.user, **payload.validated_data)
+        application = application_transition(
+            application=application, actor=request.user, **payload.validated_data
+        )
         return Response({"state": application.state}, status=status.HTTP_201_CREATED)
 
 
@@ -204,9 +221,13 @@ class MeetingViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     @action(detail=True, methods=["post"])
     def agenda(self, request: Request, uuid: str) -> Response:
         meeting = self.get_object()
-        application = _application(request, request.data.get("application", ""), "applications.view_application_summary")
+        application = _application(
+            request, request.data.get("application", ""), "applications.view_application_summary"
+        )
         meeting_agenda_add(meeting=meeting, application=application, actor=request.user)
-        return Response(MeetingSerializer(selectors.meeting_get(uuid=uuid)).data, status=status.HTTP_201_CREATED)
+        return Response(
+            MeetingSerializer(selectors.meeting_get(uuid=uuid)).data, status=status.HTTP_201_CREATED
+        )
 
     @action(detail=True, methods=["post"])
     def decisions(self, request: Request, uuid: str) -> Response:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -59,7 +59,9 @@ class CityFilterForm(BootstrapForm, forms.Form):
 class MoveForm(BootstrapForm, forms.Form):
     """One staff move; the service says which fields the move needs."""
 
-    comment = forms.CharField(label=_("Comment or reason"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    comment = forms.CharField(
+        label=_("Comment or reason"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
     checklist = forms.MultipleChoiceField(
         label=_("Screening checklist"),
         choices=list(SCREENING_CHECKLIST.items()),
@@ -116,7 +118,7 @@ class MeetingForm(BootstrapForm, forms.ModelForm):
     class Meta:
         model = Meeting
         fields = ("body", "number", "date", "place", "attendees")
-        widgets = {"date": DateInput(), "attendees": forms.Textarea(attrs={"rows": 4})}
+        widgets: ClassVar = {"date": DateInput(), "attendees": forms.Textarea(attrs={"rows": 4})}
 
 
 class AgendaAddForm(BootstrapForm, forms.Form):
@@ -137,7 +139,9 @@ class DecisionForm(BootstrapForm, forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
     )
     decided_on = forms.DateField(label=_("Decision date"), required=False, widget=DateInput())
-    deadline = forms.DateField(label=_("Deadline for the conditions"), required=False, widget=DateInput())
+    deadline = forms.DateField(
+        label=_("Deadline for the conditions"), required=False, widget=DateInput()
+    )
 
     def __init__(self, *args: Any, body: str, **kwargs: Any) -> None:  # noqa: ANN401
         super().__init__(*args, **kwargs)

@@ -41,7 +41,14 @@ def _officer_work(request: HttpRequest, obj: None) -> dict[str, Any] | None:
 
 
 panel_register(
-    Panel("cities", "home", _("Certified smart cities"), "applications/decisions/partials/_home_cities.html", _home, order=30)
+    Panel(
+        "cities",
+        "home",
+        _("Certified smart cities"),
+        "applications/decisions/partials/_home_cities.html",
+        _home,
+        order=30,
+    )
 )
 panel_register(
     Panel(
@@ -54,7 +61,14 @@ panel_register(
     )
 )
 panel_register(
-    Panel("staff-work", "dashboard", _("Waiting for you"), "applications/decisions/partials/_staff_work.html", _staff_work, order=10)
+    Panel(
+        "staff-work",
+        "dashboard",
+        _("Waiting for you"),
+        "applications/decisions/partials/_staff_work.html",
+        _staff_work,
+        order=10,
+    )
 )
 panel_register(
     Panel(

@@ -112,9 +112,7 @@ def staff_queue(*, viewer: User, waiting: str = "", overdue: bool = False) -> Qu
         rows = rows.filter(
             state=State.REVISION_REQUESTED, revision_deadline__lt=timezone.localdate()
         )
-    return rows.select_related("lead_org__province", "call").order_by(
-        "-last_submitted_at", "pk"
-    )
+    return rows.select_related("lead_org__province", "call").order_by("-last_submitted_at", "pk")
 
 
 @dataclass(frozen=True)
@@ -177,9 +175,7 @@ def meeting_get(*, uuid: Any) -> Meeting:  # noqa: ANN401
         "order", "pk"
     )
     meeting = (
-        Meeting.objects.prefetch_related(Prefetch("items", items))
-        .filter(uuid=_uuid(uuid))
-        .first()
+        Meeting.objects.prefetch_related(Prefetch("items", items)).filter(uuid=_uuid(uuid)).first()
     )
     if meeting is None:
         raise Http404

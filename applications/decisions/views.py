@@ -98,7 +98,12 @@ def workspace(request: HttpRequest, uuid: str) -> HttpResponse:
     """A proposal as the office works on it: moves, revisions, comments, timeline."""
     application = _application(request, uuid, "applications.work_on_application")
     moves = [
-        (name, workflow.MOVES[name].label, MOVE_FIELDS.get(name, ("comment",)), MoveForm(prefix=name))
+        (
+            name,
+            workflow.MOVES[name].label,
+            MOVE_FIELDS.get(name, ("comment",)),
+            MoveForm(prefix=name),
+        )
         for name in workflow.allowed_moves(application, request.user)
         if name not in PAGE_MOVES_EXCLUDED
     ]
@@ -125,10 +130,15 @@ def move_make(request: HttpRequest, uuid: str, move: str) -> HttpResponse:
     form = MoveForm(request.POST, prefix=move)
     form.is_valid()
     try:
-        application_transition(application=application, move=move, actor=request.user, **{
-            name: form.cleaned_data.get(name) or default
-            for name, default in (("comment", ""), ("checklist", ()), ("points", ""), ("deadline", None))
-        })  # fmt: skip
+        application_transition(
+            application=application,
+            move=move,
+            actor=request.user,
+            comment=form.cleaned_data.get("comment", ""),
+            checklist=form.cleaned_data.get("checklist") or (),
+            points=form.cleaned_data.get("points", ""),
+            deadline=form.cleaned_data.get("deadline"),
+        )
         messages.success(request, _("Done: %(move)s.") % {"move": workflow.MOVES[move].label})
     except (DomainError, ValidationError) as error:
         _refused(request, error)
@@ -194,11 +204,16 @@ def revision_answer(request: HttpRequest, uuid: str) -> HttpResponse:
         resubmit = "resubmit" in request.POST
         try:
             revision_answers_save(
-                application=application, actor=request.user, answers=form.answers(), require_all=resubmit
+                application=application,
+                actor=request.user,
+                answers=form.answers(),
+                require_all=resubmit,
             )
             if resubmit:
                 version = application_submit(application=application, actor=request.user)
-                messages.success(request, _("Resubmitted as version %(n)s.") % {"n": version.number})
+                messages.success(
+                    request, _("Resubmitted as version %(n)s.") % {"n": version.number}
+                )
             else:
                 messages.success(request, _("Your answers are saved."))
             return redirect("decisions:revision-answer", uuid=application.uuid)
@@ -294,7 +309,10 @@ def _pdf(content: bytes, filename: str) -> HttpResponse:
     return response
 
 
-MEETING_DOCUMENTS = {"agenda": "applications/pdf/agenda_pack.html", "minutes": "applications/pdf/minutes.html"}
+MEETING_DOCUMENTS = {
+    "agenda": "applications/pdf/agenda_pack.html",
+    "minutes": "applications/pdf/minutes.html",
+}
 
 
 @login_required
@@ -304,7 +322,9 @@ def meeting_document(request: HttpRequest, uuid: str, kind: str) -> HttpResponse
     if kind not in MEETING_DOCUMENTS:
         raise Http404
     meeting = selectors.meeting_get(uuid=uuid)
-    content = pdf_render(template=MEETING_DOCUMENTS[kind], context={"meeting": meeting}, language="th")
+    content = pdf_render(
+        template=MEETING_DOCUMENTS[kind], context={"meeting": meeting}, language="th"
+    )
     return _pdf(content, f"{kind}-{meeting.body}-{meeting.number.replace('/', '-')}.pdf")
 
 

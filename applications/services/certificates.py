@@ -120,10 +120,14 @@ def certificates_expire(*, today: dt.date) -> int:
 
 def certificate_expiry_reminders_send(*, today: dt.date) -> int:
     """Remind the lead officers and the office 90, 30 and 7 days before a certificate ends."""
-    ending = Certificate.objects.valid_on(today).filter(
-        application__state=State.CERTIFIED,
-        valid_until__lte=today + dt.timedelta(days=max(EXPIRY_THRESHOLDS)),
-    ).select_related("application")
+    ending = (
+        Certificate.objects.valid_on(today)
+        .filter(
+            application__state=State.CERTIFIED,
+            valid_until__lte=today + dt.timedelta(days=max(EXPIRY_THRESHOLDS)),
+        )
+        .select_related("application")
+    )
     staff = office()
     sent = 0
     for certificate in ending:
@@ -187,7 +191,9 @@ def certificates_import(*, text: str) -> ImportReport:
         code = (row["dla_code"] or "").strip()
         organisation = organisations.get(code)
         if organisation is None:
-            report.errors.append((line, _("no organisation with DLA code “%(code)s”") % {"code": code}))
+            report.errors.append(
+                (line, _("no organisation with DLA code “%(code)s”") % {"code": code})
+            )
             continue
         try:
             certified_on = _date(row["certified_on"])
@@ -214,7 +220,9 @@ def certificates_import(*, text: str) -> ImportReport:
             Certificate.objects.create(number=number, is_recorded=True, **fields)
             report.created += 1
         elif not existing.is_recorded:
-            report.errors.append((line, _("%(number)s was issued through the portal") % {"number": number}))
+            report.errors.append(
+                (line, _("%(number)s was issued through the portal") % {"number": number})
+            )
         elif all(getattr(existing, name) == value for name, value in fields.items()):
             report.unchanged += 1
         else:

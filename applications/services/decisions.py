@@ -20,7 +20,7 @@ from applications.services.certificates import (
     certificate_revoke,
 )
 from applications.services.revisions import revision_request_create
-from applications.workflow import IllegalMove, State
+from applications.workflow import IllegalMove
 from smartcity.accounts.models import User
 
 # what the office checks before a proposal goes to the working group
@@ -66,10 +66,6 @@ def application_transition(
     decided_on = decided_on or timezone.localdate()
     if move == "screening_pass":
         comment = _checklist_comment(checklist, comment)
-    elif move == "resume_wg_review" and not application.transitions.filter(
-        target=State.WG_REVIEW
-    ).exists():
-        raise IllegalMove(_("Only a proposal that passed screening goes back to the working group."))
     if move in ("request_revision", "return_with_conditions"):
         revision_request_create(
             application=application, actor=actor, points=points, deadline=deadline, move=move

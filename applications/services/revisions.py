@@ -86,10 +86,12 @@ def revision_deadline_extend(
     *, request: RevisionRequest, actor: User, deadline: dt.date | None, reason: str
 ) -> DeadlineExtension:
     """Move an open request's deadline later, with a reason (IllegalMove, ValidationError)."""
-    request = RevisionRequest.objects.select_for_update().select_related("application").get(
-        pk=request.pk
+    request = (
+        RevisionRequest.objects.select_for_update().select_related("application").get(pk=request.pk)
     )
-    if not request.is_open or not actor.has_perm("applications.extend_deadline", request.application):
+    if not request.is_open or not actor.has_perm(
+        "applications.extend_deadline", request.application
+    ):
         raise IllegalMove(_("This revision request cannot be extended."))
     errors = {}
     if deadline is None or deadline <= request.deadline:
