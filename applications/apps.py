@@ -10,8 +10,9 @@ class ApplicationsConfig(AppConfig):
     verbose_name = _("Proposals")
 
     def ready(self) -> None:
-        # meetings, certificates, moves and comments on the router; certified cities, certificates
-        # and the work waiting on the home, organisation and dashboard pages; the daily scan
+        # decisions: the certificates' admin, the API, the panels (certified cities, certificates,
+        # the work waiting on the dashboard) and the daily scan, registered on import
+        import applications.decisions.admin
         import applications.decisions.api
         import applications.decisions.panels
         import applications.decisions.tasks  # noqa: F401

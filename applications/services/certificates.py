@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from applications import workflow
@@ -163,7 +163,11 @@ def _date(text: str) -> dt.date:
 
 
 def _domains(text: str) -> list[str]:
-    by_name = {**{d.value: d.value for d in Domain}, **{str(d.label): d.value for d in Domain}}
+    """Domains by code (mobility) or label, Thai or English (Smart Mobility)."""
+    by_name = {d.value: d.value for d in Domain}
+    for language in ("th", "en"):
+        with translation.override(language):
+            by_name.update({str(d.label): d.value for d in Domain})
     values = []
     for part in text.replace(";", ",").split(","):
         if part.strip():
