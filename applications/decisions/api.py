@@ -193,10 +193,8 @@ class DecisionIn(serializers.Serializer):
 
 class StaffMeetings(permissions.BasePermission):
     def has_permission(self, request: Request, view: Any) -> bool:  # noqa: ANN401
-        if not request.user.is_authenticated:
-            return False
         if not request.user.has_perm("applications.view_meetings"):
-            raise Http404
+            return False
         return request.method in permissions.SAFE_METHODS or request.user.has_perm(
             "applications.manage_meetings"
         )

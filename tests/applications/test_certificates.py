@@ -32,7 +32,8 @@ def test_earlier_certifications_import_once_and_show_in_cities(client):
     rerun = certificates_import(text=text)
     assert (rerun.created, rerun.updated, rerun.unchanged, len(rerun.errors)) == (0, 0, 3, 1)
     recorded = Certificate.objects.get(number="SC-CERT-2564-002")
-    assert recorded.is_recorded and recorded.application is None
+    assert recorded.is_recorded
+    assert recorded.application is None
     assert recorded.certified_on == dt.date(2021, 1, 28)  # typed in the Buddhist Era
     assert recorded.domains == ["governance"]
     page = client.get(reverse("decisions:city-list")).content.decode()

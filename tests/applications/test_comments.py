@@ -54,7 +54,8 @@ def test_the_applicant_never_sees_internal_comments_on_pages(client, commented):
     page = client.get(
         reverse("decisions:workspace", kwargs={"uuid": commented.uuid})
     ).content.decode()
-    assert SECRET in page and OPEN in page
+    assert SECRET in page
+    assert OPEN in page
     assert "ภายใน: เฉพาะเจ้าหน้าที่" in page
     assert client.get(download).status_code == 200
 

@@ -105,6 +105,86 @@ def public_mou_in_admin(w: Any) -> dict[str, Any]:
 NEW_MOU = {"reference_number": "NEW-1", "title_th": "บันทึกใหม่", "status": "draft"}
 
 
+# ------------------------------------------------------------ decisions (screening to certificate)
+def decisions(w: Any) -> Any:
+    """A certified proposal of organisation A (the world's reviewer assigned), with an internal
+    comment's file and a committee meeting; made once per world, on first use."""
+    if not hasattr(w, "decisions"):
+        from applications.models import AgendaItem, Assignment, Body, RevisionRequest
+        from applications.services.comments import comment_create
+        from applications.services.meetings import meeting_create
+        from tests.applications.decisions import certified_proposal, office_admin
+        from tests.factories.applications import approved_officer
+
+        application = certified_proposal(lead_org=w.org_a, contact=approved_officer(w.org_a))
+        Assignment.objects.create(application=application, reviewer=w.users[REVIEWER])
+        admin = office_admin()
+        meeting = meeting_create(
+            actor=admin,
+            body=Body.COMMITTEE,
+            number="9/2569",
+            date=application.certificate.certified_on,
+        )
+        AgendaItem.objects.create(meeting=meeting, application=application, order=1)
+        comment = comment_create(
+            application=application, author=admin, body="ภายใน", is_internal=True, upload=_pdf()
+        )
+        w.decisions = {
+            "application": application,
+            "certificate": application.certificate,
+            "meeting": meeting,
+            "revision": RevisionRequest.objects.create(
+                application=application, points="ก", deadline=meeting.date, requested_by=admin
+            ),
+            "internal_file": comment.stored_file,
+        }
+    return w.decisions
+
+
+def _pdf() -> Any:
+    from tests.permissions.conftest import pdf
+
+    return pdf()
+
+
+def certified_application(w: Any) -> dict[str, Any]:
+    return {"uuid": decisions(w)["application"].uuid}
+
+
+def certified_application_api(w: Any) -> dict[str, Any]:
+    return {"application_uuid": decisions(w)["application"].uuid}
+
+
+def certificate_of_a(w: Any) -> dict[str, Any]:
+    return {"uuid": decisions(w)["certificate"].uuid}
+
+
+def committee_meeting(w: Any) -> dict[str, Any]:
+    return {"uuid": decisions(w)["meeting"].uuid}
+
+
+def internal_comment_file(w: Any) -> dict[str, Any]:
+    return {"uuid": decisions(w)["internal_file"].uuid}
+
+
+# staff who work on the certified proposal: the assigned reviewer, committee (at this stage), admin
+DECISION_STAFF = (REVIEWER, COMMITTEE, ADMIN)
+
+
+def lead_and_staff(ok: int, *, anonymous: int = 302) -> dict[str, int]:
+    """The proposal's lead officers and the staff working on it; 404 for anyone else."""
+    return {
+        **everyone(404),
+        ANONYMOUS: anonymous,
+        OFFICER_A: ok,
+        **dict.fromkeys(DECISION_STAFF, ok),
+    }
+
+
+def decision_staff(ok: int, others: int, *, anonymous: int = 302) -> dict[str, int]:
+    return {**everyone(others), ANONYMOUS: anonymous, **dict.fromkeys(DECISION_STAFF, ok)}
+
+
 MATRIX: dict[str, Route] = {
     # platform
     "home": Route(everyone(200)),
@@ -235,6 +315,80 @@ MATRIX: dict[str, Route] = {
         kwargs=internal_mou,
         method="patch",
         data={"title_en": "Renamed"},
+        format="json",
+    ),
+    # decisions: /cities/, the office's pages, meetings, certificates, their API
+    "decisions:city-list": Route(everyone(200)),
+    "decisions:staff-queue": Route(decision_staff(200, 403)),
+    "decisions:workspace": Route(decision_staff(200, 404), kwargs=certified_application),
+    "decisions:move": Route(  # an illegal move: a message and back to the page
+        decision_staff(302, 404),
+        kwargs=lambda w: {**certified_application(w), "move": "certify"},
+        method="post",
+    ),
+    "decisions:deadline-extend": Route(
+        decision_staff(302, 404),
+        kwargs=lambda w: (
+            {"uuid": decisions(w)["certificate"].application.uuid}
+            if decisions(w)["revision"] is None
+            else {"uuid": decisions(w)["revision"].uuid}
+        ),
+        method="post",
+    ),
+    "decisions:meeting-list": Route(decision_staff(200, 403)),
+    "decisions:meeting-detail": Route(decision_staff(200, 403), kwargs=committee_meeting),
+    "decisions:meeting-decide": Route(
+        {**decision_staff(302, 403), REVIEWER: 403}, kwargs=committee_meeting, method="post"
+    ),
+    "decisions:meeting-document": Route(
+        decision_staff(200, 403), kwargs=lambda w: {**committee_meeting(w), "kind": "minutes"}
+    ),
+    "decisions:revision-answer": Route(lead_and_staff(200), kwargs=certified_application),
+    "decisions:comment-add": Route(
+        lead_and_staff(302), kwargs=certified_application, method="post", data={"body": "ขอบคุณ"}
+    ),
+    "decisions:comment-file-download": Route(  # an internal comment's file: staff only
+        decision_staff(200, 404, anonymous=404), kwargs=internal_comment_file
+    ),
+    "decisions:certificate-document": Route(
+        lead_and_staff(200), kwargs=lambda w: {**certificate_of_a(w), "kind": "letter"}
+    ),
+    "api:certificate-list": Route(everyone(200)),
+    "api:certificate-detail": Route(everyone(200), kwargs=certificate_of_a),
+    "api:meeting-list": Route(decision_staff(200, 403, anonymous=401)),
+    "api:meeting-detail": Route(decision_staff(200, 403, anonymous=401), kwargs=committee_meeting),
+    "api:meeting-agenda": Route(  # a proposal nobody can see: 404
+        {**decision_staff(404, 403, anonymous=401), REVIEWER: 403},
+        kwargs=committee_meeting,
+        method="post",
+        data={"application": "00000000-0000-0000-0000-000000000000"},
+        format="json",
+    ),
+    "api:meeting-decisions": Route(
+        {**decision_staff(200, 403, anonymous=401), REVIEWER: 403},
+        kwargs=committee_meeting,
+        method="post",
+        data=[],
+        format="json",
+    ),
+    "api:application-moves-list": Route(
+        lead_and_staff(200, anonymous=401), kwargs=certified_application_api
+    ),
+    "api:application-moves-list#post": Route(  # certifying again: 409 for all who see it
+        lead_and_staff(409, anonymous=401),
+        kwargs=certified_application_api,
+        method="post",
+        data={"move": "certify"},
+        format="json",
+    ),
+    "api:application-comments-list": Route(
+        lead_and_staff(200, anonymous=401), kwargs=certified_application_api
+    ),
+    "api:application-comments-list#post": Route(
+        lead_and_staff(201, anonymous=401),
+        kwargs=certified_application_api,
+        method="post",
+        data={"body": "ขอบคุณ"},
         format="json",
     ),
     # Django admin: every admin route; the test calls those that need no arguments
