@@ -33,7 +33,7 @@ def test_the_whole_path_with_a_revision_and_conditions():
     application = submitted_proposal()
     reviewer = AssignmentFactory(application=application).reviewer
     application_transition(application=application, move="screen", actor=reviewer)
-    with pytest.raises(ValidationError, match="area boundary"):
+    with pytest.raises(ValidationError, match="กำหนดขอบเขตพื้นที่ชัดเจน"):
         application_transition(
             application=application,
             move="screening_pass",
