@@ -53,7 +53,7 @@ def test_the_whole_path_with_a_revision_and_conditions():
         (1, "ระบุขอบเขตพื้นที่ให้ชัดเจน"),
         (2, "เพิ่มแผนการลงทุน"),
     ]
-    with pytest.raises(ValidationError, match="missing: 2"):
+    with pytest.raises(ValidationError, match="ยังขาด: 2"):
         revision_answers_save(
             application=application,
             actor=application.contact,
