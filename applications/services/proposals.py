@@ -280,7 +280,9 @@ def application_submit(
     (SubmissionClosed, IllegalMove)."""
     now = now or timezone.now()
     application = (
-        Application.objects.select_for_update().select_related("call").get(pk=application.pk)
+        Application.objects.select_for_update(of=("self",))
+        .select_related("call")
+        .get(pk=application.pk)
     )
     submission_window_check(application=application, now=now)
     is_first = application.state == State.DRAFT
