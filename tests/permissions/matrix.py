@@ -146,7 +146,7 @@ def decisions(w: Any) -> Any:
         from tests.factories.applications import approved_officer
 
         application = certified_proposal(lead_org=w.org_a, contact=approved_officer(w.org_a))
-        Assignment.objects.create(application=application, reviewer=w.users[REVIEWER])
+        Assignment.objects.create(application=application, reviewer=w.users[ASSIGNED_REVIEWER])
         admin = office_admin()
         meeting = meeting_create(
             actor=admin,
@@ -196,22 +196,33 @@ def internal_comment_file(w: Any) -> dict[str, Any]:
     return {"uuid": decisions(w)["internal_file"].uuid}
 
 
-# staff who work on the certified proposal: the assigned reviewer, committee (at this stage), admin
-DECISION_STAFF = (REVIEWER, COMMITTEE, ADMIN)
+# staff by role (queue, meetings); those who work on the certified proposal (the reviewer assigned
+# to it, committee members at this stage, programme administrators)
+DECISION_STAFF = (REVIEWER, ASSIGNED_REVIEWER, COMMITTEE, ADMIN)
+WORKING_ON_IT = (ASSIGNED_REVIEWER, COMMITTEE, ADMIN)
 
 
-def lead_and_staff(ok: int, *, anonymous: int = 302) -> dict[str, int]:
+def lead_and_staff(ok: int, *, anonymous: int = 302, **overrides: int) -> dict[str, int]:
     """The proposal's lead officers and the staff working on it; 404 for anyone else."""
     return {
         **everyone(404),
         ANONYMOUS: anonymous,
         OFFICER_A: ok,
-        **dict.fromkeys(DECISION_STAFF, ok),
+        **dict.fromkeys(WORKING_ON_IT, ok),
+        **overrides,
     }
 
 
-def decision_staff(ok: int, others: int, *, anonymous: int = 302) -> dict[str, int]:
+def working_on_it(ok: int, *, anonymous: int = 302) -> dict[str, int]:
+    return {**everyone(404), ANONYMOUS: anonymous, **dict.fromkeys(WORKING_ON_IT, ok)}
+
+
+def decision_staff(ok: int, others: int = 403, *, anonymous: int = 302) -> dict[str, int]:
     return {**everyone(others), ANONYMOUS: anonymous, **dict.fromkeys(DECISION_STAFF, ok)}
+
+
+def meeting_managers(ok: int, *, anonymous: int = 302) -> dict[str, int]:
+    return {**everyone(403), ANONYMOUS: anonymous, COMMITTEE: ok, ADMIN: ok}
 
 
 MATRIX: dict[str, Route] = {
@@ -350,63 +361,58 @@ MATRIX: dict[str, Route] = {
     ),
     # decisions: /cities/, the office's pages, meetings, certificates, their API
     "decisions:city-list": Route(everyone(200)),
-    "decisions:staff-queue": Route(decision_staff(200, 403)),
-    "decisions:workspace": Route(decision_staff(200, 404), kwargs=certified_application),
+    "decisions:staff-queue": Route(decision_staff(200)),
+    "decisions:workspace": Route(working_on_it(200), kwargs=certified_application),
     "decisions:move": Route(  # an illegal move: a message and back to the page
-        decision_staff(302, 404),
+        working_on_it(302),
         kwargs=lambda w: {**certified_application(w), "move": "certify"},
         method="post",
     ),
     "decisions:deadline-extend": Route(
-        decision_staff(302, 404),
-        kwargs=lambda w: (
-            {"uuid": decisions(w)["certificate"].application.uuid}
-            if decisions(w)["revision"] is None
-            else {"uuid": decisions(w)["revision"].uuid}
-        ),
-        method="post",
+        working_on_it(302), kwargs=lambda w: {"uuid": decisions(w)["revision"].uuid}, method="post"
     ),
-    "decisions:meeting-list": Route(decision_staff(200, 403)),
-    "decisions:meeting-detail": Route(decision_staff(200, 403), kwargs=committee_meeting),
+    "decisions:meeting-list": Route(decision_staff(200)),
+    "decisions:meeting-detail": Route(decision_staff(200), kwargs=committee_meeting),
     "decisions:meeting-decide": Route(
-        {**decision_staff(302, 403), REVIEWER: 403}, kwargs=committee_meeting, method="post"
+        meeting_managers(302), kwargs=committee_meeting, method="post"
     ),
     "decisions:meeting-document": Route(
-        decision_staff(200, 403), kwargs=lambda w: {**committee_meeting(w), "kind": "minutes"}
+        decision_staff(200), kwargs=lambda w: {**committee_meeting(w), "kind": "minutes"}
     ),
     "decisions:revision-answer": Route(lead_and_staff(200), kwargs=certified_application),
     "decisions:comment-add": Route(
         lead_and_staff(302), kwargs=certified_application, method="post", data={"body": "ขอบคุณ"}
     ),
     "decisions:comment-file-download": Route(  # an internal comment's file: staff only
-        decision_staff(200, 404, anonymous=404), kwargs=internal_comment_file
+        working_on_it(200, anonymous=404), kwargs=internal_comment_file
     ),
-    "decisions:certificate-document": Route(
-        lead_and_staff(200), kwargs=lambda w: {**certificate_of_a(w), "kind": "letter"}
+    "decisions:certificate-document": Route(  # every staff member, the certified organisation
+        lead_and_staff(200, reviewer=200),
+        kwargs=lambda w: {**certificate_of_a(w), "kind": "letter"},
     ),
     "api:certificate-list": Route(everyone(200)),
     "api:certificate-detail": Route(everyone(200), kwargs=certificate_of_a),
-    "api:meeting-list": Route(decision_staff(200, 403, anonymous=401)),
-    "api:meeting-detail": Route(decision_staff(200, 403, anonymous=401), kwargs=committee_meeting),
+    "api:meeting-list": Route(decision_staff(200, anonymous=401)),
+    "api:meeting-detail": Route(decision_staff(200, anonymous=401), kwargs=committee_meeting),
     "api:meeting-agenda": Route(  # a proposal nobody can see: 404
-        {**decision_staff(404, 403, anonymous=401), REVIEWER: 403},
+        meeting_managers(404, anonymous=401),
         kwargs=committee_meeting,
         method="post",
         data={"application": "00000000-0000-0000-0000-000000000000"},
         format="json",
     ),
     "api:meeting-decisions": Route(
-        {**decision_staff(200, 403, anonymous=401), REVIEWER: 403},
+        meeting_managers(200, anonymous=401),
         kwargs=committee_meeting,
         method="post",
         data=[],
         format="json",
     ),
-    "api:application-moves-list": Route(
-        lead_and_staff(200, anonymous=401), kwargs=certified_application_api
+    "api:application-moves-list": Route(  # reviewers see every submitted proposal's summary
+        lead_and_staff(200, anonymous=401, reviewer=200), kwargs=certified_application_api
     ),
     "api:application-moves-list#post": Route(  # certifying again: 409 for all who see it
-        lead_and_staff(409, anonymous=401),
+        lead_and_staff(409, anonymous=401, reviewer=409),
         kwargs=certified_application_api,
         method="post",
         data={"move": "certify"},
