@@ -107,7 +107,7 @@ class AnswerForm(BootstrapForm, forms.Form):
                 label=f"{point.number}. {point.text}",
                 initial=point.answer,
                 required=False,
-                widget=forms.Textarea(attrs={"rows": 3}),
+                widget=forms.Textarea(attrs={"rows": 3, "class": "form-control"}),
             )
 
     def answers(self) -> dict[int, str]:

@@ -278,6 +278,7 @@ def meeting_detail(request: HttpRequest, uuid: str) -> HttpResponse:
         "meeting": meeting,
         "items": items,
         "agenda_form": agenda_form,
+        "has_undecided": any(not item.outcome for item, _form in items),
         "may_manage": request.user.has_perm("applications.manage_meetings"),
     }
     return render(request, "applications/decisions/meeting_detail.html", context)
