@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
+from django.db.models import Model, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -97,39 +98,43 @@ def _problems_check(*, domains: Iterable[str], projects: Iterable[ProjectInput])
         raise ValidationError(problems)
 
 
+def _rows_replace(
+    *,
+    existing: QuerySet[Any],
+    new: Callable[[], Model],
+    rows: Iterable[Mapping[str, Any]],
+    fields: Iterable[str],
+) -> list[tuple[Any, Mapping[str, Any]]]:
+    """Make the rows exactly these, in this order: a row with the uuid of an existing one
+    updates it, any other is created (with a new uuid), and those not given are deleted."""
+    by_uuid = {str(row.uuid): row for row in existing}
+    kept = []
+    for order, data in enumerate(rows):
+        row = by_uuid.get(str(data.get("uuid"))) or new()
+        for name in fields:
+            if name in data:
+                setattr(row, name, data[name])
+        row.order = order
+        row.save()
+        kept.append((row, data))
+    existing.exclude(pk__in=[row.pk for row, _data in kept]).delete()
+    return kept
+
+
 def _projects_replace(*, application: Application, projects: Iterable[ProjectInput]) -> None:
-    """Make the proposal's projects (and their KPIs) exactly these: known uuids are updated,
-    new ones created, missing ones deleted."""
-    kept = []
-    existing = {str(p.uuid): p for p in application.projects.all()}
-    for order, data in enumerate(projects):
-        project = existing.get(str(data.get("uuid"))) or Project(application=application)
-        if data.get("uuid") and project.pk is None:
-            project.uuid = data["uuid"]
-        for name in PROJECT_FIELDS:
-            if name in data:
-                setattr(project, name, data[name])
-        project.order = order
-        project.save()
-        kept.append(project.pk)
-        _kpis_replace(project=project, kpis=data.get("kpis", []))
-    application.projects.exclude(pk__in=kept).delete()
-
-
-def _kpis_replace(*, project: Project, kpis: Iterable[Mapping[str, Any]]) -> None:
-    kept = []
-    existing = {str(k.uuid): k for k in project.kpis.all()}
-    for order, data in enumerate(kpis):
-        kpi = existing.get(str(data.get("uuid"))) or KPI(project=project)
-        if data.get("uuid") and kpi.pk is None:
-            kpi.uuid = data["uuid"]
-        for name in KPI_FIELDS:
-            if name in data:
-                setattr(kpi, name, data[name])
-        kpi.order = order
-        kpi.save()
-        kept.append(kpi.pk)
-    project.kpis.exclude(pk__in=kept).delete()
+    """The proposal's projects, and each project's KPIs, become exactly these."""
+    for project, data in _rows_replace(
+        existing=application.projects.all(),
+        new=lambda: Project(application=application),
+        rows=projects,
+        fields=PROJECT_FIELDS,
+    ):
+        _rows_replace(
+            existing=project.kpis.all(),
+            new=lambda project=project: KPI(project=project),
+            rows=data.get("kpis", []),
+            fields=KPI_FIELDS,
+        )
 
 
 def _partners_replace(*, application: Application, partners: Iterable[Mapping[str, Any]]) -> None:
@@ -224,7 +229,12 @@ def application_update(
 
 @transaction.atomic
 def attachment_add(
-    *, application: Application, actor: User, upload: UploadedFile, kind: str, title: str = ""
+    *,
+    application: Application,
+    actor: User,
+    upload: UploadedFile[bytes],
+    kind: str,
+    title: str = "",
 ) -> Attachment:
     """Keep a document (checked by content: PDF, Word, Excel, images) on an editable proposal
     (PermissionDenied, NotEditable, ValidationError)."""
