@@ -16,10 +16,10 @@ from typing import Any
 
 from django.utils import timezone
 
+from applications.decisions import demo as decisions_demo
 from applications.models import Application, Call
 from applications.services.assignments import assignment_create
 from applications.services.calls import call_criteria_default_create
-from applications.decisions import demo as decisions_demo
 from applications.services.proposals import (
     application_create,
     application_submit,
