@@ -93,3 +93,12 @@ def test_cities_and_staff_home_queries_do_not_grow(client, count, django_assert_
 
 
 test_cities_and_staff_home_queries_do_not_grow.seen = {}
+
+
+def test_the_home_and_organisation_pages_show_certificates(client):
+    certificate = certified_proposal().certificate
+    assert certificate.number in client.get(reverse("home")).content.decode()
+    organisation_page = reverse(
+        "municipalities:organisation-detail", kwargs={"key": certificate.organisation.dla_code}
+    )
+    assert certificate.number in client.get(organisation_page).content.decode()
