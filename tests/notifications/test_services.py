@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from smartcity.celery import app as celery_app
 from smartcity.notifications import services
+from smartcity.notifications.events import EVENTS
 from smartcity.notifications.models import EmailChoice, Notification, Reminder, State
 from smartcity.notifications.services import notify, reminder_due_send
 from smartcity.notifications.tasks import send_notification
@@ -41,11 +42,10 @@ def test_running_the_send_task_twice_sends_one_email(member):
 
 def test_a_switched_off_event_is_not_emailed_but_shows_in_app(client, member):
     client.force_login(member)
+    every_event = dict.fromkeys(EVENTS, EmailChoice.IMMEDIATE)  # the apps register more
     response = client.post(
-        reverse("notifications:preferences"),
-        {APPROVED: EmailChoice.OFF, "accounts.membership_refused": EmailChoice.IMMEDIATE,
-         "accounts.invitation": EmailChoice.IMMEDIATE},
-    )  # fmt: skip
+        reverse("notifications:preferences"), {**every_event, APPROVED: EmailChoice.OFF}
+    )
     assert response.status_code == 302
 
     (notification,) = notify(recipients=[member], event=APPROVED, obj=member)
