@@ -21,15 +21,16 @@ from applications.models import (
     CertificateRenewal,
 )
 from applications.notifications import CERTIFICATE_EXPIRING, lead_officers, office
+from applications.services.versions import counter_next
 from applications.workflow import State
 from municipalities.models import Organisation
 from smartcity.accounts.models import User
 from smartcity.notifications.services import reminder_due_send
+from smartcity.templatetags.thai_dates import BUDDHIST_ERA_OFFSET
 from smartcity.vocabulary import Domain
 
 VALIDITY_YEARS = 3
 EXPIRY_THRESHOLDS = (90, 30, 7)
-BUDDHIST_ERA_OFFSET = 543
 
 
 def _years_later(day: dt.date, years: int) -> dt.date:
@@ -42,11 +43,9 @@ def _years_later(day: dt.date, years: int) -> dt.date:
 
 
 def certificate_number_next(*, on: dt.date) -> str:
-    """SC-CERT-{Buddhist Era year}-{3-digit sequence}, from the year's counter row, locked."""
-    counter, _created = CertificateCounter.objects.select_for_update().get_or_create(year=on.year)
-    counter.last += 1
-    counter.save(update_fields=["last"])
-    return f"SC-CERT-{on.year + BUDDHIST_ERA_OFFSET}-{counter.last:03d}"
+    """SC-CERT-{Buddhist Era year}-{3-digit sequence}, from the year's locked counter row."""
+    number = counter_next(model=CertificateCounter, year=on.year)
+    return f"SC-CERT-{on.year + BUDDHIST_ERA_OFFSET}-{number:03d}"
 
 
 def certificate_issue(*, application: Application, on: dt.date) -> Certificate:
