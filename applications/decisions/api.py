@@ -8,9 +8,11 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, permissions, serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied
+from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -62,6 +64,7 @@ class CertificateFilter(serializers.Serializer):
     domain = serializers.ChoiceField(choices=Domain.choices, required=False)
 
 
+@extend_schema_view(list=extend_schema(parameters=[CertificateFilter]))
 class CertificateViewSet(viewsets.ReadOnlyModelViewSet):
     """Certificates valid today, public (the /cities/ directory); filters q, region, province,
     domain."""
@@ -237,7 +240,7 @@ class MeetingViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         for row in payload.validated_data:
             item = items.get(str(row.pop("application")))
             if item is None:
-                raise PermissionDenied(detail="not on this meeting's agenda")
+                raise ValidationError({"application": _("This proposal is not on the agenda.")})
             decisions.append(DecisionInput(item=item, **row))
         meeting_decide(meeting=meeting, actor=request.user, decisions=decisions)
         return Response(MeetingSerializer(selectors.meeting_get(uuid=uuid)).data)
