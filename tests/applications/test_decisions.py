@@ -222,16 +222,16 @@ def test_renewal_keeps_the_number_and_revocation_needs_a_reason():
     assert not city_list().exists()
 
 
-def test_a_page_refuses_an_illegal_move_with_a_message(client):
-    admin = office_admin()
-    application = submitted_proposal()
-    client.force_login(admin)
+def test_a_page_refuses_certifying_a_draft_with_a_message(client):
+    draft = complete_draft()
+    client.force_login(office_admin())
     response = client.post(
-        reverse("decisions:move", kwargs={"uuid": application.uuid, "move": "certify"}), follow=True
+        reverse("decisions:move", kwargs={"uuid": draft.uuid, "move": "certify"}), follow=True
     )
-    assert "สำหรับข้อเสนอในสถานะ “ยื่นแล้ว”" in response.content.decode()
-    application.refresh_from_db()
-    assert application.state == State.SUBMITTED
+    assert "ไม่สามารถ “คณะกรรมการ: รับรอง” สำหรับข้อเสนอในสถานะ “ร่าง”" in response.content.decode()
+    draft.refresh_from_db()
+    assert draft.state == State.DRAFT
+    assert not Certificate.objects.exists()
 
 
 @pytest.mark.parametrize("move", ["certify", "screen"])
