@@ -222,7 +222,7 @@ class ApplicationQuerySet(models.QuerySet["Application"]):
             return self
         served = Membership.objects.approved().filter(user=user).values("organisation")
         seen = Q(lead_org__in=served)
-        submitted = ~Q(state=State.DRAFT)
+        submitted = Q(submitted_at__isnull=False)  # a draft withdrawn unsubmitted stays private
         seen |= submitted & Q(partners__organisation__in=served)
         if user.has_role(Role.REVIEWER):  # type: ignore[attr-defined]
             seen |= submitted

@@ -37,9 +37,9 @@ from applications.validation import application_problems, project_problems
 from applications.workflow import State
 from municipalities.models import Organisation
 from smartcity.accounts.models import User
+from smartcity.dates import thai_datetime
 from smartcity.files.services import stored_file_create
 from smartcity.files.validators import DOCUMENTS
-from smartcity.templatetags.thai_dates import thai_datetime
 
 DUPLICATE_CONSTRAINT = "application_one_active_per_area"
 PROJECT_FIELDS = ("domain", "title", "summary", "budget", "funding_source", "starts_on",
@@ -239,9 +239,9 @@ def attachment_add(
     """Keep a document (checked by content: PDF, Word, Excel, images) on an editable proposal
     (PermissionDenied, NotEditable, ValidationError)."""
     application = Application.objects.select_for_update().get(pk=application.pk)
+    if application.state not in workflow.EDITABLE:
+        raise NotEditable(_("Files can be added to a draft or a proposal under revision only."))
     if not actor.has_perm("applications.change_application", application):
-        if application.state not in workflow.EDITABLE:
-            raise NotEditable(_("Files can be added to a draft or a proposal under revision only."))
         raise PermissionDenied
     stored = stored_file_create(upload=upload, policy=DOCUMENTS, actor=actor)
     application.revision += 1

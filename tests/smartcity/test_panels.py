@@ -23,7 +23,7 @@ def test_panels_render_in_order_and_a_panel_without_context_is_left_out(scratch_
     panel_register(Panel("a", scratch_slot, "A", template, lambda r, o: {"latest_mous": []}, 10))
     panel_register(Panel("hidden", scratch_slot, "H", template, lambda r, o: None, 5))
     keys = [p.key for p in panels_render(slot=scratch_slot, request=RequestFactory().get("/"))]
-    assert keys[:2] == ["a", "b"]
+    assert [key for key in keys if key in ("a", "b")] == ["a", "b"]  # among the apps' panels
     assert "hidden" not in keys
 
 
