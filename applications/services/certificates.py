@@ -25,8 +25,8 @@ from applications.services.versions import counter_next
 from applications.workflow import State
 from municipalities.models import Organisation
 from smartcity.accounts.models import User
+from smartcity.dates import BUDDHIST_ERA_OFFSET
 from smartcity.notifications.services import reminder_due_send
-from smartcity.templatetags.thai_dates import BUDDHIST_ERA_OFFSET
 from smartcity.vocabulary import Domain
 
 VALIDITY_YEARS = 3
