@@ -12,6 +12,7 @@ from applications.services.decisions import SCREENING_CHECKLIST
 from applications.services.meetings import OUTCOMES
 from applications.workflow import MOVES
 from municipalities.selectors import province_list, region_list
+from smartcity.dates import EraDateField
 from smartcity.vocabulary import Domain
 
 
@@ -28,13 +29,6 @@ class BootstrapForm:
                 widget.attrs.setdefault("class", "form-select")
             else:
                 widget.attrs.setdefault("class", "form-control")
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"  # ISO in and out; the Buddhist Era field replaces it once it lands
-
-    def __init__(self, **kwargs: Any) -> None:  # noqa: ANN401
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class CityFilterForm(BootstrapForm, forms.Form):
@@ -73,7 +67,7 @@ class MoveForm(BootstrapForm, forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
-    deadline = forms.DateField(label=_("Deadline"), required=False, widget=DateInput())
+    deadline = EraDateField(label=_("Deadline"), required=False)
 
 
 class CommentForm(BootstrapForm, forms.Form):
@@ -92,7 +86,7 @@ class CommentForm(BootstrapForm, forms.Form):
 
 
 class ExtendForm(BootstrapForm, forms.Form):
-    deadline = forms.DateField(label=_("New deadline"), widget=DateInput())
+    deadline = EraDateField(label=_("New deadline"))
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
@@ -118,7 +112,8 @@ class MeetingForm(BootstrapForm, forms.ModelForm):
     class Meta:
         model = Meeting
         fields = ("body", "number", "date", "place", "attendees")
-        widgets: ClassVar = {"date": DateInput(), "attendees": forms.Textarea(attrs={"rows": 4})}
+        field_classes: ClassVar = {"date": EraDateField}
+        widgets: ClassVar = {"attendees": forms.Textarea(attrs={"rows": 4})}
 
 
 class AgendaAddForm(BootstrapForm, forms.Form):
@@ -138,10 +133,8 @@ class DecisionForm(BootstrapForm, forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
-    decided_on = forms.DateField(label=_("Decision date"), required=False, widget=DateInput())
-    deadline = forms.DateField(
-        label=_("Deadline for the conditions"), required=False, widget=DateInput()
-    )
+    decided_on = EraDateField(label=_("Decision date"), required=False)
+    deadline = EraDateField(label=_("Deadline for the conditions"), required=False)
 
     def __init__(self, *args: Any, body: str, **kwargs: Any) -> None:  # noqa: ANN401
         super().__init__(*args, **kwargs)

@@ -36,7 +36,8 @@ def schedule(page: Page, live_server: object, body: str, number: str) -> None:
     page.goto(f"{live_server.url}/staff/meetings/")
     page.locator('[name="body"]').select_option(body)
     page.locator('[name="number"]').fill(number)
-    page.locator('[name="date"]').fill(timezone.localdate().isoformat())
+    today = timezone.localdate()
+    page.locator('[name="date"]').fill(f"{today.day:02d}/{today.month:02d}/{today.year + 543}")
     page.locator('[name="attendees"]').fill("นายสมชาย ใจดี\nนางสาวสุดา รักเมือง")
     page.get_by_role("button", name="นัดประชุม").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text(number)
@@ -70,9 +71,11 @@ def test_from_screening_to_certificate(page: Page, live_server, login_as):
     page.get_by_role("button", name="เริ่มตรวจสอบคุณสมบัติ").click()
     deadline = timezone.localdate() + dt.timedelta(days=14)
     page.locator('[name="request_revision-points"]').fill("ระบุขอบเขตพื้นที่ให้ชัดเจน\nเพิ่มแผนการลงทุนรายปี")
-    page.locator('[name="request_revision-deadline"]').fill(deadline.isoformat())
+    be_deadline = f"{deadline.day:02d}/{deadline.month:02d}/{deadline.year + 543}"
+    page.locator('[name="request_revision-deadline"]').fill(be_deadline)  # typed in BE
     page.get_by_role("button", name="ขอให้แก้ไข").click()
     expect(page.locator("#state")).to_have_text("ขอให้แก้ไข")
+    expect(page.get_by_text(f"กำหนดส่ง {deadline.day} ")).to_be_visible()
     page.locator('[name="body"]').fill("ความเห็นภายใน: ประเมินงบประมาณซ้ำ")
     page.get_by_role("button", name="เพิ่มความเห็น").click()
     assert_accessible(page)
