@@ -3,13 +3,14 @@ directory and the decision documents. Thin: selectors read, services write."""
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -303,9 +304,11 @@ def meeting_decisions(request: HttpRequest, uuid: str) -> HttpResponse:
     return redirect(meeting)
 
 
-def _pdf(content: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+def _pdf(content: bytes, filename: str) -> FileResponse:
+    """A rendered PDF as a download, like every file the portal sends."""
+    response = FileResponse(
+        io.BytesIO(content), as_attachment=True, filename=filename, content_type="application/pdf"
+    )
     response["Cache-Control"] = "private, no-store"
     return response
 
