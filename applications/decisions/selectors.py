@@ -128,7 +128,8 @@ def staff_work(*, viewer: User, today: dt.date | None = None) -> StaffWork:
     meetings (three queries whatever the numbers)."""
     today = today or timezone.localdate()
     counts = Application.objects.visible_to(viewer).aggregate(
-        to_screen=Count("pk", filter=Q(state__in=WAITING["screen"])),
+        # distinct: the revision requests' join repeats a proposal once per request
+        to_screen=Count("pk", filter=Q(state__in=WAITING["screen"]), distinct=True),
         overdue=Count(
             "pk",
             filter=Q(
@@ -136,6 +137,7 @@ def staff_work(*, viewer: User, today: dt.date | None = None) -> StaffWork:
                 revision_requests__answered_at__isnull=True,
                 revision_requests__deadline__lt=today,
             ),
+            distinct=True,
         ),
     )
     meetings = Meeting.objects.filter(date__gte=today).annotate(item_count=Count("items"))

@@ -261,3 +261,25 @@ def test_the_api_refuses_a_reviewer_certifying(api_client):
         f"/api/v1/applications/{application.uuid}/moves/", {"move": "screen"}, format="json"
     )
     assert (ok.status_code, ok.json()) == (201, {"state": State.SCREENING})
+
+
+def test_the_staff_home_counts_each_proposal_once():
+    from applications.decisions.selectors import staff_work
+    from applications.models import RevisionRequest
+
+    admin = office_admin()
+    application = submitted_proposal()
+    submitted_proposal()
+    application_transition(
+        application=application,
+        move="request_revision",
+        actor=admin,
+        points="ก",
+        deadline=deadline_in(1),
+    )
+    RevisionRequest.objects.create(
+        application=application, points="ข", deadline=deadline_in(1), requested_by=admin
+    )
+    later = timezone.localdate() + dt.timedelta(days=5)
+    work = staff_work(viewer=admin, today=later)
+    assert (work.to_screen, work.overdue_revisions) == (1, 1)
