@@ -50,12 +50,12 @@ from applications.serializers import (
 from applications.services.assignments import assignment_create, assignment_delete
 from applications.services.proposals import (
     application_create,
-    application_request_revision,
     application_submit,
     application_update,
     application_withdraw,
     attachment_add,
 )
+from applications.services.revisions import application_request_revision
 from applications.services.versions import version_diff
 
 

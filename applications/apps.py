@@ -10,6 +10,11 @@ class ApplicationsConfig(AppConfig):
     verbose_name = _("Proposals")
 
     def ready(self) -> None:
+        # decisions: the certificates' admin, the API, the panels (certified cities, certificates,
+        # the work waiting on the dashboard) and the daily scan, registered on import
+        import applications.decisions.admin
+        import applications.decisions.panels
+        import applications.decisions.tasks  # noqa: F401
         from applications import (  # noqa: F401 - registration on import
             notifications,  # applications.* events
             panels,  # open calls on the home page, proposals on organisation and dashboard

@@ -16,15 +16,16 @@ from typing import Any
 
 from django.utils import timezone
 
+from applications.decisions import demo as decisions_demo
 from applications.models import Application, Call
 from applications.services.assignments import assignment_create
 from applications.services.calls import call_criteria_default_create
 from applications.services.proposals import (
     application_create,
-    application_request_revision,
     application_submit,
     application_update,
 )
+from applications.services.revisions import application_request_revision
 from applications.workflow import State
 from municipalities.models import LOCAL_KINDS, Organisation, OrganisationKind, Province
 from municipalities.services import organisation_save
@@ -240,4 +241,5 @@ def load() -> list[str]:
                 )
                 application_submit(application=application, actor=officer)
     total = Application.objects.filter(call=call).exclude(state=State.DRAFT).count()
-    return [f"call “{call.title_en}”: {made} proposals created, {total} submitted in all"]
+    lines = [f"call “{call.title_en}”: {made} proposals created, {total} submitted in all"]
+    return lines + decisions_demo.load()

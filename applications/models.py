@@ -670,3 +670,258 @@ class ReferenceCounter(models.Model):
 
     def __str__(self) -> str:
         return f"{self.year}: {self.last}"
+
+
+class RevisionPoint(models.Model):
+    """One itemised point of a revision request and the lead organisation's answer to it."""
+
+    request = models.ForeignKey(RevisionRequest, on_delete=models.CASCADE, related_name="items")
+    number = models.PositiveSmallIntegerField(_("number"))
+    text = models.TextField(_("point to revise"))
+    answer = models.TextField(_("answer"), blank=True)
+    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("revision point")
+        verbose_name_plural = _("revision points")
+        ordering = ("request", "number")
+        constraints = (
+            models.UniqueConstraint(fields=("request", "number"), name="revision_point_unique"),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.text}"
+
+
+class DeadlineExtension(models.Model):
+    """Staff moved a revision request's deadline later, with a reason."""
+
+    request = models.ForeignKey(
+        RevisionRequest, on_delete=models.CASCADE, related_name="extensions"
+    )
+    previous_deadline = models.DateField(_("previous deadline"))
+    deadline = models.DateField(_("new deadline"))
+    reason = models.TextField(_("reason"))
+    extended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("extended by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    extended_at = models.DateTimeField(_("extended at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("deadline extension")
+        verbose_name_plural = _("deadline extensions")
+        ordering = ("request", "extended_at", "pk")
+
+    def __str__(self) -> str:
+        return f"{self.previous_deadline} → {self.deadline}"
+
+
+class Comment(models.Model):
+    """A comment on a proposal: internal (staff only) or to the applicant, maybe with a file."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("author"), on_delete=models.PROTECT
+    )
+    is_internal = models.BooleanField(
+        _("internal"), default=True, help_text=_("Internal comments are never shown to applicants.")
+    )
+    body = models.TextField(_("comment"))
+    stored_file = models.ForeignKey(
+        "files.StoredFile",
+        verbose_name=_("attachment"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="application_comments",
+    )
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+        ordering = ("application", "created_at", "pk")
+
+    def __str__(self) -> str:
+        return self.body[:60]
+
+
+class Body(models.TextChoices):
+    WORKING_GROUP = "working_group", _("Working group")
+    SUBCOMMITTEE = "subcommittee", _("Sub-committee")
+    COMMITTEE = "committee", _("Smart City Committee")
+
+
+class Meeting(models.Model):
+    """A meeting of the working group, the sub-committee or the committee."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    body = models.CharField(_("body"), max_length=20, choices=Body.choices)
+    number = models.CharField(_("meeting number"), max_length=30, help_text=_("e.g. 1/2569"))
+    date = models.DateField(_("meeting date"))
+    place = models.CharField(_("place"), max_length=300, blank=True)
+    attendees = models.TextField(_("attendees"), blank=True, help_text=_("One person per line."))
+    minutes = models.TextField(_("notes for the minutes"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        ordering = ("-date", "pk")
+        constraints = (
+            models.UniqueConstraint(fields=("body", "number"), name="meeting_number_unique"),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.get_body_display()} {self.number}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("decisions:meeting-detail", kwargs={"uuid": self.uuid})
+
+    @property
+    def attendee_list(self) -> list[str]:
+        return [line.strip() for line in self.attendees.splitlines() if line.strip()]
+
+
+class AgendaItem(models.Model):
+    """A proposal on a meeting's agenda and, once decided, the outcome (a workflow move)."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="items")
+    application = models.ForeignKey(
+        Application, on_delete=models.PROTECT, related_name="agenda_items"
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    outcome = models.CharField(_("outcome"), max_length=40, blank=True)  # a move of workflow.py
+    conditions = models.TextField(_("conditions"), blank=True)
+    decided_on = models.DateField(_("decision date"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
+        ordering = ("meeting", "order", "pk")
+        constraints = (
+            models.UniqueConstraint(fields=("meeting", "application"), name="agenda_item_unique"),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.meeting} · {self.application}"
+
+    @property
+    def outcome_label(self) -> str:
+        from applications.workflow import MOVES
+
+        move = MOVES.get(self.outcome)
+        return str(move.label) if move else ""
+
+
+class CertificateQuerySet(models.QuerySet["Certificate"]):
+    def valid_on(self, day: dt.date) -> CertificateQuerySet:
+        """Certificates in force on that day: started, not ended, not revoked."""
+        return self.filter(valid_from__lte=day, valid_until__gte=day, revoked_on__isnull=True)
+
+
+class Certificate(models.Model):
+    """A city's smart-city certificate: issued by the committee, or recorded from before the
+    portal (`is_recorded`, no workflow run); renewals keep its number."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    number = models.CharField(_("certificate number"), max_length=30, unique=True)
+    organisation = models.ForeignKey(
+        "municipalities.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="certificates",
+    )
+    application = models.OneToOneField(
+        Application,
+        verbose_name=_("proposal"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="certificate",
+    )
+    area_name = models.CharField(_("area name"), max_length=300, blank=True)
+    domains = ArrayField(
+        models.CharField(max_length=20, choices=Domain.choices),
+        verbose_name=_("domains"),
+        default=list,
+        blank=True,
+    )
+    certified_on = models.DateField(_("certified on"))
+    valid_from = models.DateField(_("valid from"))
+    valid_until = models.DateField(_("valid until"))
+    is_recorded = models.BooleanField(
+        _("recorded from before the portal"), default=False, editable=False
+    )
+    revoked_on = models.DateField(_("revoked on"), null=True, blank=True, editable=False)
+    revocation_reason = models.TextField(_("reason for revocation"), blank=True, editable=False)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    objects = CertificateQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("certificate")
+        verbose_name_plural = _("certificates")
+        ordering = ("-certified_on", "number")
+        constraints = (
+            models.CheckConstraint(
+                condition=Q(valid_until__gte=F("valid_from")),
+                name="certificate_valid_until_after_from",
+                violation_error_message=_("A certificate cannot end before it starts."),
+            ),
+        )
+        indexes = (models.Index(fields=("valid_until", "valid_from"), name="certificate_valid"),)
+
+    def __str__(self) -> str:
+        return self.number
+
+    @property
+    def domain_labels(self) -> list[str]:
+        return [str(Domain(value).label) for value in self.domains if value in Domain.values]
+
+    def is_valid_on(self, day: dt.date) -> bool:
+        return self.revoked_on is None and self.valid_from <= day <= self.valid_until
+
+
+class CertificateRenewal(models.Model):
+    """A renewal: the same certificate number, validity extended."""
+
+    certificate = models.ForeignKey(Certificate, on_delete=models.CASCADE, related_name="renewals")
+    previous_valid_until = models.DateField(_("previously valid until"))
+    valid_until = models.DateField(_("valid until"))
+    renewed_on = models.DateField(_("renewed on"))
+    renewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("certificate renewal")
+        verbose_name_plural = _("certificate renewals")
+        ordering = ("certificate", "renewed_on", "pk")
+
+    def __str__(self) -> str:
+        return f"{self.certificate} → {self.valid_until}"
+
+
+class CertificateCounter(models.Model):
+    """The last certificate number given in one year; locked by each certification."""
+
+    year = models.PositiveSmallIntegerField(_("year"), primary_key=True)  # CE; shown in BE
+    last = models.PositiveIntegerField(_("last number given"), default=0)
+
+    class Meta:
+        verbose_name = _("certificate number counter")
+        verbose_name_plural = _("certificate number counters")
+
+    def __str__(self) -> str:
+        return f"{self.year}: {self.last}"

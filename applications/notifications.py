@@ -20,6 +20,25 @@ REVISION_REQUESTED = event_register(
     Event("applications.revision_requested", _("Revision requested"))
 )
 
+REVISION_DEADLINE_NEAR = event_register(
+    Event("applications.revision_deadline_near", _("Revision deadline near"))
+)
+REVISION_OVERDUE = event_register(
+    Event("applications.revision_overdue", _("Revision overdue"), staff_only=False)
+)
+DECISION_MADE = event_register(Event("applications.decision_made", _("Decision made")))
+CERTIFICATE_ISSUED = event_register(
+    Event("applications.certificate_issued", _("Certificate issued"))
+)
+CERTIFICATE_EXPIRING = event_register(
+    Event("applications.certificate_expiring", _("Certificate expiring"))
+)
+
+
+def assigned_reviewers(application: Application) -> list[User]:
+    """Active reviewers assigned to the proposal."""
+    return list(User.objects.filter(is_active=True, review_assignments__application=application))
+
 
 def lead_officers(application: Application) -> list[User]:
     """Active, approved officers of the proposal's lead organisation."""

@@ -96,16 +96,60 @@ rules.add_perm("applications.submit_application", is_lead_officer)
 rules.add_perm("applications.withdraw_application", is_lead_officer)
 rules.add_perm("applications.request_revision", is_programme_admin | is_assigned_reviewer)
 rules.add_perm("applications.assign_reviewer", is_programme_admin)
+
+# decisions: screening, meetings, certificates, comments (issue "from screening to certificate")
+is_staff_member = is_reviewer | is_committee | is_programme_admin
+rules.add_perm("applications.screen", is_programme_admin | (is_submitted & is_assigned_reviewer))
+
+rules.add_perm(
+    "applications.resume_wg_review", is_programme_admin | (is_submitted & is_assigned_reviewer)
+)
+# the office is the working group's secretary; committee members record their own bodies' votes
+rules.add_perm(
+    "applications.record_decision",
+    is_programme_admin | (is_committee & is_at_committee_stage),
+)
+rules.add_perm("applications.manage_certificate", is_programme_admin | is_committee)
+rules.add_perm("applications.extend_deadline", is_programme_admin | is_assigned_reviewer)
+rules.add_perm("applications.answer_revision", is_lead_officer)
+# the staff workspace of a proposal and its internal comments
+rules.add_perm("applications.work_on_application", is_staff_member & may_see_full)
+rules.add_perm("applications.view_internal_comments", is_staff_member & may_see_full)
+rules.add_perm("applications.comment", may_see_full)
+rules.add_perm("applications.comment_internally", is_staff_member & may_see_full)
+rules.add_perm("applications.view_meetings", is_staff_member)
+rules.add_perm("applications.manage_meetings", is_programme_admin | is_committee)
+rules.add_perm("applications.view_staff_queue", is_staff_member)
+
+
+@rules.predicate
+def is_officer_of_certified(user: object, certificate: object) -> bool:
+    """An approved officer of the certified organisation."""
+    return certificate is not None and certificate.organisation_id in _served_ids(user)  # type: ignore[attr-defined]
+
+
+rules.add_perm("applications.download_certificate", is_staff_member | is_officer_of_certified)
 # object: the organisation the new proposal is for
 rules.add_perm("applications.create_application", is_approved_officer_of)
 
 # Django admin: calls, criteria and assignments for programme administrators; proposals,
 # versions, transitions and revision requests are read there only (they change through services).
-for model in ("call", "criterion", "scorelevel", "calldocument", "assignment"):
+for model in ("call", "criterion", "scorelevel", "calldocument", "assignment", "certificate"):
     for action in ("view", "add", "change", "delete"):
         rules.add_perm(f"applications.{action}_{model}", is_programme_admin)
 for model in ("applicationversion", "transition", "revisionrequest"):
     rules.add_perm(f"applications.view_{model}", is_programme_admin)
+
+
+def may_download_comment_file(user: object, stored: object) -> bool:
+    """A comment's file: for those who may read the comment (internal ones: staff only)."""
+    from applications.models import Comment
+
+    comment = Comment.objects.select_related("application").filter(stored_file=stored).first()
+    if comment is None:
+        return False
+    rule = "applications.view_internal_comments" if comment.is_internal else "applications.comment"
+    return user.has_perm(rule, comment.application)  # type: ignore[attr-defined]
 
 
 def may_download_call_document(user: object, stored: object) -> bool:

@@ -107,6 +107,26 @@ def lead_officers_only(application: Application) -> list[User]:
     return lead_officers(application)
 
 
+def lead_officers_and_staff(application: Application) -> list[User]:
+    """Officers of the lead organisation, the assigned reviewers and the office."""
+    from applications.notifications import assigned_reviewers, lead_officers, office
+
+    return [*lead_officers(application), *assigned_reviewers(application), *office()]
+
+
+# the outcomes a meeting records; each is one move below
+DECISION_MOVES = (
+    "wg_recommend",
+    "wg_approve_in_principle",
+    "wg_not_approve",
+    "subcommittee_forward",
+    "subcommittee_not_approve",
+    "declare_promotion_zone",
+    "certify",
+    "not_approve",
+)
+
+
 @dataclass(frozen=True)
 class Move:
     """One transition of the table: from which states, to which, for whom, and its effects."""
@@ -118,6 +138,8 @@ class Move:
     event: str | None = None  # notification sent after the move
     audience: Audience | None = None
     effects: str = ""  # what else the service making the move does, for docs/workflow.md
+    by_system: bool = False  # made by a scheduled job (no actor), never by a person
+    guard: Callable[[Application], bool] | None = None  # a condition on the proposal itself
 
 
 MOVES: dict[str, Move] = {
@@ -152,13 +174,157 @@ MOVES: dict[str, Move] = {
         "a reason is recorded as the transition's comment",
     ),
     "request_revision": Move(
-        frozenset({State.SUBMITTED}),
+        frozenset({State.SUBMITTED, State.SCREENING}),
         State.REVISION_REQUESTED,
         "applications.request_revision",
         _("Request a revision"),
         "applications.revision_requested",
         lead_officers_only,
-        "a revision request with points and a deadline",
+        "a revision request with itemised points and a deadline (end of that day in Bangkok); "
+        "reminders 3 days before and when overdue",
+    ),
+    "screen": Move(
+        frozenset({State.SUBMITTED}),
+        State.SCREENING,
+        "applications.screen",
+        _("Start screening"),
+    ),
+    "screening_pass": Move(
+        frozenset({State.SCREENING}),
+        State.WG_REVIEW,
+        "applications.screen",
+        _("Passed screening: to the working group"),
+        effects="the checklist (boundary defined, lead body eligible, required sections "
+        "complete) must be all ticked; it is recorded in the transition's comment",
+    ),
+    "resume_wg_review": Move(
+        frozenset({State.SUBMITTED}),
+        State.WG_REVIEW,
+        "applications.resume_wg_review",
+        _("Back to the working group"),
+        effects="guard: it passed screening before (it answers the working group's conditions)",
+        guard=lambda application: application.transitions.filter(target=State.WG_REVIEW).exists(),
+    ),
+    "wg_recommend": Move(
+        frozenset({State.WG_REVIEW}),
+        State.WG_RECOMMENDED,
+        "applications.record_decision",
+        _("Working group: recommend"),
+        "applications.decision_made",
+        lead_officers_and_staff,
+        "recorded by a working-group meeting decision",
+    ),
+    "wg_approve_in_principle": Move(
+        frozenset({State.WG_REVIEW}),
+        State.WG_APPROVED_IN_PRINCIPLE,
+        "applications.record_decision",
+        _("Working group: approve in principle"),
+        "applications.decision_made",
+        lead_officers_and_staff,
+        "recorded by a meeting decision with conditions, then at once return_with_conditions",
+    ),
+    "return_with_conditions": Move(
+        frozenset({State.WG_APPROVED_IN_PRINCIPLE}),
+        State.REVISION_REQUESTED,
+        "applications.record_decision",
+        _("Return with the conditions to meet"),
+        "applications.revision_requested",
+        lead_officers_only,
+        "a revision request whose points are the conditions, deadline from the decision",
+    ),
+    "wg_not_approve": Move(
+        frozenset({State.WG_REVIEW}),
+        State.WG_NOT_APPROVED,
+        "applications.record_decision",
+        _("Working group: do not approve"),
+        "applications.decision_made",
+        lead_officers_and_staff,
+        "recorded by a working-group meeting decision",
+    ),
+    "confirm_not_approved": Move(
+        frozenset({State.WG_NOT_APPROVED}),
+        State.NOT_APPROVED,
+        "applications.record_decision",
+        _("Close as not approved"),
+    ),
+    "to_subcommittee": Move(
+        frozenset({State.WG_RECOMMENDED}),
+        State.SUBCOMMITTEE,
+        "applications.record_decision",
+        _("Send to the sub-committee"),
+    ),
+    "subcommittee_forward": Move(
+        frozenset({State.SUBCOMMITTEE}),
+        State.COMMITTEE,
+        "applications.record_decision",
+        _("Sub-committee: forward to the committee"),
+        "applications.decision_made",
+        lead_officers_and_staff,
+        "recorded by a sub-committee meeting decision",
+    ),
+    "subcommittee_not_approve": Move(
+        frozenset({State.SUBCOMMITTEE}),
+        State.NOT_APPROVED,
+        "applications.record_decision",
+        _("Sub-committee: do not approve"),
+        "applications.decision_made",
+        lead_officers_and_staff,
+        "recorded by a sub-committee meeting decision",
+    ),
+    "declare_promotion_zone": Move(
+        frozenset({State.COMMITTEE}),
+        State.PROMOTION_ZONE,
+        "applications.record_decision",
+        _("Committee: declare a promotion zone"),
+        "applications.decision_made",
+        lead_officers_and_staff,
+        "a declared step before full certification",
+    ),
+    "certify": Move(
+        frozenset({State.COMMITTEE, State.PROMOTION_ZONE}),
+        State.CERTIFIED,
+        "applications.record_decision",
+        _("Committee: certify"),
+        "applications.certificate_issued",
+        lead_officers_and_staff,
+        "certificate SC-CERT-{BE year}-{sequence} from a locked counter, valid from the decision "
+        "date; decision letter and certificate PDFs",
+    ),
+    "not_approve": Move(
+        frozenset({State.COMMITTEE, State.PROMOTION_ZONE}),
+        State.NOT_APPROVED,
+        "applications.record_decision",
+        _("Committee: do not approve"),
+        "applications.decision_made",
+        lead_officers_and_staff,
+        "recorded by a committee meeting decision",
+    ),
+    "renew": Move(
+        frozenset({State.CERTIFIED}),
+        State.CERTIFIED,
+        "applications.manage_certificate",
+        _("Renew the certification"),
+        "applications.certificate_issued",
+        lead_officers_and_staff,
+        "before expiry: validity extended under the same number, recorded as a renewal",
+    ),
+    "revoke": Move(
+        frozenset({State.CERTIFIED}),
+        State.CERTIFICATION_REVOKED,
+        "applications.manage_certificate",
+        _("Revoke the certification"),
+        "applications.decision_made",
+        lead_officers_and_staff,
+        "a reason is required; the certificate ends that day",
+    ),
+    "expire": Move(
+        frozenset({State.CERTIFIED}),
+        State.CERTIFICATION_EXPIRED,
+        "",
+        _("Certification expired"),
+        effects="the daily beat, the day after the certificate's last valid day; reminders "
+        "90, 30 and 7 days before",
+        by_system=True,
     ),
 }
 
@@ -167,19 +333,43 @@ RULE_HOLDERS: dict[str, str] = {
     "applications.submit_application": "approved officer of the lead organisation",
     "applications.withdraw_application": "approved officer of the lead organisation",
     "applications.request_revision": "assigned reviewer, programme administrator",
+    "applications.screen": "assigned reviewer, programme administrator",
+    "applications.resume_wg_review": "assigned reviewer, programme administrator",
+    "applications.record_decision": "programme administrator (secretary of the working group); "
+    "committee member from the sub-committee on",
+    "applications.manage_certificate": "programme administrator, committee member",
+    "": "the daily scheduled job",
 }
 
 
-def advance(application: Application, name: str, *, actor: User, comment: str = "") -> None:
-    """Apply one move to a row the caller has locked with select_for_update() (IllegalMove)."""
-    from smartcity.notifications.services import notify
+def _may(move: Move, application: Application, actor: User | None) -> bool:
+    if move.guard is not None and not move.guard(application):
+        return False
+    if actor is None:
+        return move.by_system
+    return not move.by_system and actor.has_perm(move.rule, application)
 
-    move = MOVES[name]
-    if application.state not in move.sources or not actor.has_perm(move.rule, application):
+
+def move_check(application: Application, name: str, *, actor: User | None) -> Move:
+    """The move, if this actor may make it on the proposal now (IllegalMove otherwise)."""
+    move = MOVES.get(name)
+    if move is None:
+        raise IllegalMove(gettext("There is no such step: “%(move)s”.") % {"move": name})
+    if application.state not in move.sources or not _may(move, application, actor):
         raise IllegalMove(
             gettext("“%(move)s” is not possible for a proposal in the state “%(state)s”.")
             % {"move": move.label, "state": application.get_state_display()}
         )
+    return move
+
+
+def advance(application: Application, name: str, *, actor: User | None, comment: str = "") -> None:
+    """Apply one move to a row the caller has locked with select_for_update() (IllegalMove).
+
+    `actor` is None only for the moves a scheduled job makes (`by_system`)."""
+    from smartcity.notifications.services import notify
+
+    move = move_check(application, name, actor=actor)
     source, application.state = application.state, move.target
     application.revision += 1
     application.save(update_fields=["state", "revision", "updated_at"])
@@ -195,5 +385,5 @@ def allowed_moves(application: Application, user: User) -> list[str]:
     return [
         name
         for name, move in MOVES.items()
-        if application.state in move.sources and user.has_perm(move.rule, application)
+        if application.state in move.sources and _may(move, application, user)
     ]

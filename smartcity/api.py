@@ -16,6 +16,13 @@ from rest_framework.serializers import as_serializer_error
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from applications.api import ApplicationViewSet, AssignmentViewSet, CallViewSet
+from applications.decisions.api import (
+    APPLICATION,
+    CertificateViewSet,
+    CommentViewSet,
+    MeetingViewSet,
+    MoveViewSet,
+)
 from mou.api import MOUViewSet
 from municipalities.api import OrganisationViewSet, ProvinceViewSet, RegionViewSet
 from smartcity.accounts.api import MembershipViewSet
@@ -32,6 +39,10 @@ router.register("mous", MOUViewSet, basename="mou")
 router.register("calls", CallViewSet, basename="call")
 router.register("applications", ApplicationViewSet, basename="application")
 router.register("assignments", AssignmentViewSet, basename="assignment")
+router.register("certificates", CertificateViewSet, basename="certificate")
+router.register("meetings", MeetingViewSet, basename="meeting")
+router.register(f"{APPLICATION}/moves", MoveViewSet, basename="application-moves")
+router.register(f"{APPLICATION}/comments", CommentViewSet, basename="application-comments")
 
 
 ERROR_SCHEMA = {

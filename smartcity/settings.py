@@ -244,6 +244,11 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
         "task": "mou.tasks.mou_daily_scan",
         "schedule": crontab(hour=6, minute=15),
     },
+    # certificates past their end expire; certificate and revision reminders
+    "decisions-daily-scan": {
+        "task": "applications.decisions.tasks.decisions_daily_scan",
+        "schedule": crontab(hour=6, minute=30),
+    },
 }
 
 # /healthz: each check is bounded; the report is computed at most every HEALTH_CACHE_SECONDS

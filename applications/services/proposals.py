@@ -30,7 +30,6 @@ from applications.models import (
     Call,
     Partner,
     Project,
-    RevisionRequest,
     normalised_area,
 )
 from applications.services.calls import call_criteria_freeze
@@ -321,31 +320,3 @@ def application_withdraw(*, application: Application, actor: User, reason: str =
     application = Application.objects.select_for_update().get(pk=application.pk)
     workflow.advance(application, "withdraw", actor=actor, comment=reason)
     return application
-
-
-@transaction.atomic
-def application_request_revision(
-    *,
-    application: Application,
-    actor: User,
-    points: str,
-    deadline: dt.date,
-    now: dt.datetime | None = None,
-) -> RevisionRequest:
-    """An assigned reviewer or a programme administrator returns a submitted proposal with
-    points to revise by a deadline (IllegalMove, ValidationError)."""
-    now = now or timezone.now()
-    if not points.strip():
-        raise ValidationError({"points": _("Say what needs to be revised.")})
-    if deadline < timezone.localdate(now):
-        raise ValidationError({"deadline": _("The deadline cannot be in the past.")})
-    application = Application.objects.select_for_update().get(pk=application.pk)
-    request = RevisionRequest.objects.create(
-        application=application,
-        points=points.strip(),
-        deadline=deadline,
-        requested_by=actor,
-        requested_at=now,
-    )
-    workflow.advance(application, "request_revision", actor=actor, comment=points.strip())
-    return request

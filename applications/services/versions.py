@@ -22,6 +22,7 @@ from applications.models import (
     Attachment,
     Partner,
     Project,
+    ReferenceCounter,
     RevisionRequest,
 )
 from applications.selectors import application_for_snapshot
@@ -35,18 +36,24 @@ BOOKKEEPING = frozenset(
 )
 
 
-def reference_next(*, at: dt.datetime) -> str:
-    """SC-{Buddhist Era year in Bangkok}-{5-digit sequence}: the year's counter row is upserted
-    and locked until the caller's transaction ends, so two submits never share a number."""
-    year = timezone.localtime(at).year
+def counter_next(*, model: type[Model], year: int) -> int:
+    """The next number of the year from a counter table (`year` key, `last` value): the row is
+    upserted and locked until the caller's transaction ends, so two callers never share one."""
+    table = model._meta.db_table
     with connection.cursor() as cursor:
         cursor.execute(
-            "INSERT INTO applications_referencecounter (year, last) VALUES (%s, 1) "
-            "ON CONFLICT (year) DO UPDATE SET last = applications_referencecounter.last + 1 "
-            "RETURNING last",
+            f"INSERT INTO {table} (year, last) VALUES (%s, 1) "  # noqa: S608 - a model's table
+            f"ON CONFLICT (year) DO UPDATE SET last = {table}.last + 1 RETURNING last",
             [year],
         )
         (number,) = cursor.fetchone()
+    return int(number)
+
+
+def reference_next(*, at: dt.datetime) -> str:
+    """SC-{Buddhist Era year in Bangkok}-{5-digit sequence}, from the year's locked counter."""
+    year = timezone.localtime(at).year
+    number = counter_next(model=ReferenceCounter, year=year)
     return f"SC-{year + BUDDHIST_ERA_OFFSET}-{number:05d}"
 
 

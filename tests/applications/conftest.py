@@ -5,7 +5,8 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from applications.services.proposals import application_request_revision, application_submit
+from applications.services.proposals import application_submit
+from applications.services.revisions import application_request_revision
 from smartcity.accounts.roles import Role
 from tests.factories.accounts import UserFactory
 from tests.factories.applications import CallFactory, complete_draft
@@ -29,7 +30,7 @@ def submitted(draft):
 
 
 def return_for_revision(application, *, days: int = 14, points: str = "แก้งบประมาณโครงการ"):
-    """Until the decisions issue exists: a programme administrator asks for a revision."""
+    """A programme administrator asks for a revision."""
     admin = UserFactory(role=Role.PROGRAMME_ADMIN, is_staff=True)
     deadline = timezone.localdate() + dt.timedelta(days=days)
     return application_request_revision(

@@ -16,7 +16,9 @@ from tests.factories.municipalities import PILOT_CODES, registry_load
 def test_demo_mirrors_the_2020_figures_and_a_rerun_writes_nothing():
     registry_load([*PILOT_CODES, *demo.OTHER_LAO_CODES, *demo.DRAFT_CODES])
     accounts_demo.load()
-    assert demo.load() == ["call “Smart City Thailand”: 42 proposals created, 39 submitted in all"]
+    lines = demo.load()
+    assert lines[0] == "call “Smart City Thailand”: 42 proposals created, 39 submitted in all"
+    assert lines[1].endswith(" certified")  # the decisions demo: a pilot, a meeting, paper ones
 
     submitted = Application.objects.exclude(state=State.DRAFT)
     assert submitted.count() == 39
@@ -32,7 +34,7 @@ def test_demo_mirrors_the_2020_figures_and_a_rerun_writes_nothing():
                 OrganisationKind.PRIVATE_COMPANY, OrganisationKind.CITY_MUNICIPALITY}  # fmt: skip
     assert expected <= others
     states = set(submitted.values_list("state", flat=True))
-    assert states == {State.SUBMITTED, State.REVISION_REQUESTED}
+    assert {State.SUBMITTED, State.REVISION_REQUESTED, State.CERTIFIED, State.WG_REVIEW} == states
     assert Application.objects.filter(state=State.DRAFT).count() == 3
     for application in submitted.prefetch_related("projects__kpis", "versions"):
         assert application.reference.startswith("SC-")

@@ -134,6 +134,97 @@ def new_draft(w: Any) -> dict[str, Any]:
 NEW_MOU = {"reference_number": "NEW-1", "title_th": "บันทึกใหม่", "status": "draft"}
 
 
+# ------------------------------------------------------------ decisions (screening to certificate)
+def decisions(w: Any) -> Any:
+    """A certified proposal of organisation A (the world's reviewer assigned), with an internal
+    comment's file and a committee meeting; made once per world, on first use."""
+    if not hasattr(w, "decisions"):
+        from applications.models import AgendaItem, Assignment, Body, RevisionRequest
+        from applications.services.comments import comment_create
+        from applications.services.meetings import meeting_create
+        from tests.applications.decisions import certified_proposal, office_admin
+        from tests.factories.applications import approved_officer
+
+        application = certified_proposal(lead_org=w.org_a, contact=approved_officer(w.org_a))
+        Assignment.objects.create(application=application, reviewer=w.users[ASSIGNED_REVIEWER])
+        admin = office_admin()
+        meeting = meeting_create(
+            actor=admin,
+            body=Body.COMMITTEE,
+            number="9/2569",
+            date=application.certificate.certified_on,
+        )
+        AgendaItem.objects.create(meeting=meeting, application=application, order=1)
+        comment = comment_create(
+            application=application, author=admin, body="ภายใน", is_internal=True, upload=_pdf()
+        )
+        w.decisions = {
+            "application": application,
+            "certificate": application.certificate,
+            "meeting": meeting,
+            "revision": RevisionRequest.objects.create(
+                application=application, points="ก", deadline=meeting.date, requested_by=admin
+            ),
+            "internal_file": comment.stored_file,
+        }
+    return w.decisions
+
+
+def _pdf() -> Any:
+    from tests.permissions.conftest import pdf
+
+    return pdf()
+
+
+def certified_application(w: Any) -> dict[str, Any]:
+    return {"uuid": decisions(w)["application"].uuid}
+
+
+def certified_application_api(w: Any) -> dict[str, Any]:
+    return {"application_uuid": decisions(w)["application"].uuid}
+
+
+def certificate_of_a(w: Any) -> dict[str, Any]:
+    return {"uuid": decisions(w)["certificate"].uuid}
+
+
+def committee_meeting(w: Any) -> dict[str, Any]:
+    return {"uuid": decisions(w)["meeting"].uuid}
+
+
+def internal_comment_file(w: Any) -> dict[str, Any]:
+    return {"uuid": decisions(w)["internal_file"].uuid}
+
+
+# staff by role (queue, meetings); those who work on the certified proposal (the reviewer assigned
+# to it, committee members at this stage, programme administrators)
+DECISION_STAFF = (REVIEWER, ASSIGNED_REVIEWER, COMMITTEE, ADMIN)
+WORKING_ON_IT = (ASSIGNED_REVIEWER, COMMITTEE, ADMIN)
+
+
+def lead_and_staff(ok: int, *, anonymous: int = 302, **overrides: int) -> dict[str, int]:
+    """The proposal's lead officers and the staff working on it; 404 for anyone else."""
+    return {
+        **everyone(404),
+        ANONYMOUS: anonymous,
+        OFFICER_A: ok,
+        **dict.fromkeys(WORKING_ON_IT, ok),
+        **overrides,
+    }
+
+
+def working_on_it(ok: int, *, anonymous: int = 302) -> dict[str, int]:
+    return {**everyone(404), ANONYMOUS: anonymous, **dict.fromkeys(WORKING_ON_IT, ok)}
+
+
+def decision_staff(ok: int, others: int = 403, *, anonymous: int = 302) -> dict[str, int]:
+    return {**everyone(others), ANONYMOUS: anonymous, **dict.fromkeys(DECISION_STAFF, ok)}
+
+
+def meeting_managers(ok: int, *, anonymous: int = 302) -> dict[str, int]:
+    return {**everyone(403), ANONYMOUS: anonymous, COMMITTEE: ok, ADMIN: ok}
+
+
 MATRIX: dict[str, Route] = {
     # platform
     "home": Route(everyone(200)),
@@ -295,6 +386,75 @@ MATRIX: dict[str, Route] = {
         kwargs=internal_mou,
         method="patch",
         data={"title_en": "Renamed"},
+        format="json",
+    ),
+    # decisions: /cities/, the office's pages, meetings, certificates, their API
+    "decisions:city-list": Route(everyone(200)),
+    "decisions:staff-queue": Route(decision_staff(200)),
+    "decisions:workspace": Route(working_on_it(200), kwargs=certified_application),
+    "decisions:move": Route(  # an illegal move: a message and back to the page
+        working_on_it(302),
+        kwargs=lambda w: {**certified_application(w), "move": "certify"},
+        method="post",
+    ),
+    "decisions:deadline-extend": Route(
+        working_on_it(302), kwargs=lambda w: {"uuid": decisions(w)["revision"].uuid}, method="post"
+    ),
+    "decisions:meeting-list": Route(decision_staff(200)),
+    "decisions:meeting-detail": Route(decision_staff(200), kwargs=committee_meeting),
+    "decisions:meeting-decide": Route(
+        meeting_managers(302), kwargs=committee_meeting, method="post"
+    ),
+    "decisions:meeting-document": Route(
+        decision_staff(200), kwargs=lambda w: {**committee_meeting(w), "kind": "minutes"}
+    ),
+    "decisions:revision-answer": Route(lead_and_staff(200), kwargs=certified_application),
+    "decisions:comment-add": Route(
+        lead_and_staff(302), kwargs=certified_application, method="post", data={"body": "ขอบคุณ"}
+    ),
+    "decisions:comment-file-download": Route(  # an internal comment's file: staff only
+        working_on_it(200, anonymous=404), kwargs=internal_comment_file
+    ),
+    "decisions:certificate-document": Route(  # every staff member, the certified organisation
+        lead_and_staff(200, reviewer=200),
+        kwargs=lambda w: {**certificate_of_a(w), "kind": "letter"},
+    ),
+    "api:certificate-list": Route(everyone(200)),
+    "api:certificate-detail": Route(everyone(200), kwargs=certificate_of_a),
+    "api:meeting-list": Route(decision_staff(200, anonymous=401)),
+    "api:meeting-detail": Route(decision_staff(200, anonymous=401), kwargs=committee_meeting),
+    "api:meeting-agenda": Route(  # a proposal nobody can see: 404
+        meeting_managers(404, anonymous=401),
+        kwargs=committee_meeting,
+        method="post",
+        data={"application": "00000000-0000-0000-0000-000000000000"},
+        format="json",
+    ),
+    "api:meeting-decisions": Route(
+        meeting_managers(200, anonymous=401),
+        kwargs=committee_meeting,
+        method="post",
+        data=[],
+        format="json",
+    ),
+    "api:application-moves-list": Route(  # reviewers see every submitted proposal's summary
+        lead_and_staff(200, anonymous=401, reviewer=200), kwargs=certified_application_api
+    ),
+    "api:application-moves-list#post": Route(  # certifying again: 409 for all who see it
+        lead_and_staff(409, anonymous=401, reviewer=409),
+        kwargs=certified_application_api,
+        method="post",
+        data={"move": "certify"},
+        format="json",
+    ),
+    "api:application-comments-list": Route(
+        lead_and_staff(200, anonymous=401), kwargs=certified_application_api
+    ),
+    "api:application-comments-list#post": Route(
+        lead_and_staff(201, anonymous=401),
+        kwargs=certified_application_api,
+        method="post",
+        data={"body": "ขอบคุณ"},
         format="json",
     ),
     # Django admin: every admin route; the test calls those that need no arguments

@@ -11,6 +11,7 @@ from smartcity.panels import Panel, _registry, panel_register, panels_render
 @pytest.fixture
 def scratch_slot():
     saved = dict(_registry["home"])
+    _registry["home"].clear()  # only the test's panels, whatever the apps register
     yield "home"
     _registry["home"].clear()
     _registry["home"].update(saved)
