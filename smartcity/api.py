@@ -55,6 +55,7 @@ ERRORS = {
     "401": "Not signed in: a token or session is needed",
     "403": "Signed in, but not allowed to do this",
     "404": "Not found, or not visible to the caller",
+    "429": "Too many requests: try again after the Retry-After header's seconds",
 }
 WRITE_ERRORS = {**ERRORS, "409": "A rule of the programme refused it (DomainError)"}
 

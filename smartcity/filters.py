@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import Any
+
 import django_filters
 from django import forms
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -35,3 +39,18 @@ class ApiFilterSet(django_filters.FilterSet):
                 self.form.add_error(name, _("Give a value, or leave this filter out."))
                 valid = False
         return valid
+
+
+class UtcDateTimeFilter(django_filters.IsoDateTimeFilter):
+    """An ISO 8601 date-time compared in UTC: PostgreSQL refuses offsets beyond ±15:59 that
+    Python accepts (`+23:34`), and a date-time too near year 1 or 9999 to move matches nothing."""
+
+    def filter(self, qs: QuerySet[Any], value: dt.datetime | None) -> QuerySet[Any]:
+        if value is None:
+            return qs
+        try:
+            value = value.astimezone(dt.UTC)
+        except OverflowError:
+            return qs.none()
+        filtered: QuerySet[Any] = super().filter(qs, value)
+        return filtered

@@ -43,7 +43,12 @@ def test_a_bad_filter_value_answers_400_naming_the_field(
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("prefix", [prefix for prefix, _viewset, _basename in router.registry])
+@pytest.mark.parametrize(
+    "prefix",
+    [
+        prefix for prefix, _viewset, _basename in router.registry if "(?P<" not in prefix
+    ],  # top-level
+)
 def test_a_blank_page_is_not_page_one(api_client, programme_admin, prefix):
     api_client.force_authenticate(programme_admin)
     response = api_client.get(f"/api/v1/{prefix}/", {"page": ""})
