@@ -108,6 +108,29 @@ def own_redis(tmp_path: Path) -> Iterator[str]:
     process.wait(10)
 
 
+@pytest.fixture
+def pdf_text(tmp_path: Path):
+    """A function: PDF bytes → their text as pdftotext reads it in content order, normalised
+    (NFC, and the decomposed sara am ํา joined back into ำ)."""
+    import unicodedata
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext is not installed (apt-get install poppler-utils)")
+
+    def read(pdf: bytes) -> str:
+        source = tmp_path / "read.pdf"
+        source.write_bytes(pdf)
+        text = subprocess.run(  # noqa: S603
+            [shutil.which("pdftotext"), "-raw", str(source), "-"],
+            capture_output=True,
+            check=True,
+            text=True,
+        ).stdout
+        return unicodedata.normalize("NFC", text).replace("\u0e4d\u0e32", "\u0e33")
+
+    return read
+
+
 # ------------------------------------------------------------------ browser tests
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
