@@ -13,7 +13,7 @@ router = DefaultRouter()
 
 
 def exception_handler(exc: Exception, context: dict) -> Response | None:
-    """DRF's handler, plus DomainError → 409 {"code", "detail"}."""
+    """DRF's handler, plus DomainError → 409 {"code", "detail", …its payload}."""
     if isinstance(exc, DomainError):
-        return Response({"code": exc.code, "detail": exc.message}, status=status.HTTP_409_CONFLICT)
+        return Response(exc.payload(), status=status.HTTP_409_CONFLICT)
     return drf_exception_handler(exc, context)
