@@ -11,5 +11,7 @@ class ApplicationsConfig(AppConfig):
 
     def ready(self) -> None:
         from applications import (  # noqa: F401 - registration on import
+            api,  # /api/v1/calls/, applications/, assignments/ on the shared router
             notifications,  # applications.* events
+            panels,  # open calls on the home page, proposals on organisation and dashboard
         )

@@ -236,6 +236,21 @@ class ApplicationQuerySet(models.QuerySet["Application"]):
         return self.filter(pk__in=Application.objects.filter(seen).values("pk"))
 
 
+# the written sections, in the order of the five depa criteria
+SECTION_TEXTS = (
+    "area_boundary",
+    "vision",
+    "goals",
+    "infrastructure_plan",
+    "data_platform",
+    "smart_services",
+    "governance",
+    "partnership",
+    "funding",
+    "citizen_participation",
+)
+
+
 class Application(models.Model):
     """A proposal of one lead organisation to one call; owned by the organisation."""
 
@@ -350,6 +365,18 @@ class Application(models.Model):
         from applications.workflow import EDITABLE
 
         return self.state in EDITABLE
+
+    @property
+    def domain_labels(self) -> list[str]:
+        return [str(Domain(value).label) for value in self.domains if value in Domain.values]
+
+    @property
+    def sections(self) -> list[tuple[str, str]]:
+        """(label, text) of each written section, in the order of the depa criteria."""
+        return [
+            (str(self._meta.get_field(name).verbose_name), getattr(self, name))
+            for name in SECTION_TEXTS
+        ]
 
 
 class Partner(models.Model):

@@ -106,3 +106,16 @@ for model in ("call", "criterion", "scorelevel", "calldocument", "assignment"):
         rules.add_perm(f"applications.{action}_{model}", is_programme_admin)
 for model in ("applicationversion", "transition", "revisionrequest"):
     rules.add_perm(f"applications.view_{model}", is_programme_admin)
+
+
+def may_download_call_document(user: object, stored: object) -> bool:
+    """A call's guideline or template: public."""
+    return hasattr(stored, "call_document")
+
+
+def may_download_attachment(user: object, stored: object) -> bool:
+    """A proposal's file: for those who see the proposal whole (never the draft of another)."""
+    from applications.models import Application
+
+    applications = Application.objects.filter(attachments__stored_file=stored)
+    return any(user.has_perm("applications.view_application", a) for a in applications)  # type: ignore[attr-defined]

@@ -27,6 +27,7 @@ urlpatterns += i18n_patterns(
     path("files/", include("smartcity.files.urls")),
     path("municipalities/", include("municipalities.urls")),
     path("mous/", include("mou.urls")),
+    path("", include("applications.urls")),
     path("notifications/", include("smartcity.notifications.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,

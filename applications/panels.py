@@ -1,0 +1,63 @@
+"""The proposals' boxes: open calls on the home page, proposals on the organisation page and
+the dashboard (smartcity.panels)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+
+from applications.selectors import (
+    application_list_for_dashboard,
+    application_list_for_organisation,
+    call_list_open,
+)
+from municipalities.models import Organisation
+from smartcity.panels import Panel, panel_register
+
+
+def _open_calls(request: HttpRequest, obj: None) -> dict[str, Any]:
+    return {"open_calls": call_list_open()}
+
+
+def _of_organisation(request: HttpRequest, organisation: Organisation) -> dict[str, Any] | None:
+    rows = application_list_for_organisation(viewer=request.user, organisation=organisation)
+    return {"applications": rows} if rows else None  # the public sees no proposals
+
+
+def _dashboard(request: HttpRequest, obj: None) -> dict[str, Any] | None:
+    rows = application_list_for_dashboard(viewer=request.user)
+    return {"applications": rows, "open_calls": call_list_open()}
+
+
+panel_register(
+    Panel(
+        "open-calls",
+        "home",
+        _("Calls for proposals"),
+        "applications/partials/_home_calls.html",
+        _open_calls,
+        order=10,
+    )
+)
+panel_register(
+    Panel(
+        "proposals",
+        "organisation",
+        _("Proposals"),
+        "applications/partials/_application_rows.html",
+        _of_organisation,
+        order=20,
+    )
+)
+panel_register(
+    Panel(
+        "proposals",
+        "dashboard",
+        _("Proposals"),
+        "applications/partials/_application_rows.html",
+        _dashboard,
+        order=20,
+    )
+)

@@ -1,0 +1,139 @@
+"""Reads of calls and proposals, each shaped for one page or endpoint."""
+
+from __future__ import annotations
+
+import uuid as uuid_module
+from typing import Any
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from applications.models import (
+    Application,
+    ApplicationVersion,
+    Assignment,
+    Call,
+    Criterion,
+    Project,
+    Transition,
+)
+from applications.workflow import State
+from municipalities.models import Organisation
+from smartcity.accounts.models import Membership, User
+
+
+def call_list_public() -> QuerySet[Call]:
+    """Every call (open first, then the most recent), with its proposal count and criteria."""
+    now = timezone.now()
+    return (
+        Call.objects.filter(is_synthetic=False)
+        .annotate(
+            submitted_count=Count("applications", filter=~Q(applications__state=State.DRAFT)),
+            is_open_now=Q(opens_at__lte=now, closes_at__gt=now),
+        )
+        .prefetch_related(
+            Prefetch("criteria", Criterion.objects.prefetch_related("levels")),
+            "documents__stored_file",
+        )
+        .order_by("-is_open_now", "-opens_at", "pk")
+    )
+
+
+def call_list_open(*, limit: int = 5) -> list[Call]:
+    """Calls accepting proposals now, closing soonest first (the home page box)."""
+    now = timezone.now()
+    return list(
+        Call.objects.filter(is_synthetic=False, opens_at__lte=now, closes_at__gt=now).order_by(
+            "closes_at", "pk"
+        )[:limit]
+    )
+
+
+def call_get(*, uuid: Any) -> Call:  # noqa: ANN401 - a UUID or its text from the URL
+    """One call with its criteria, score meanings and documents (Http404)."""
+    try:
+        return call_list_public().get(uuid=uuid)
+    except Call.DoesNotExist:
+        raise Http404 from None
+
+
+def application_list(*, viewer: User, **filters: Any) -> QuerySet[Application]:  # noqa: ANN401
+    """Proposals the viewer may see, with what a list row shows (summary fields)."""
+    rows = Application.objects.visible_to(viewer).filter(**filters)
+    return rows.select_related("call", "lead_org__province").order_by(
+        "-last_submitted_at", "-created_at", "pk"
+    )
+
+
+def application_full(queryset: QuerySet[Application]) -> QuerySet[Application]:
+    """The proposal with everything the full serializer (and a snapshot) reads."""
+    return queryset.select_related(
+        "call", "lead_org__province", "contact", "created_by"
+    ).prefetch_related(
+        "partners__organisation",
+        Prefetch("projects", Project.objects.prefetch_related("kpis")),
+        "attachments__stored_file",
+    )
+
+
+def application_for_snapshot(*, pk: int) -> Application:
+    """The proposal as a version freezes it."""
+    return application_full(Application.objects.all()).get(pk=pk)
+
+
+def application_get(*, viewer: User, uuid: Any) -> Application:  # noqa: ANN401
+    """A proposal the viewer may see at least as a summary, fully loaded (Http404)."""
+    try:
+        key = uuid_module.UUID(str(uuid))
+        return application_full(Application.objects.visible_to(viewer)).get(uuid=key)
+    except (ValueError, Application.DoesNotExist):
+        raise Http404 from None
+
+
+def version_list(*, application: Application, viewer: User) -> QuerySet[ApplicationVersion]:
+    """The versions the viewer may read, oldest first: all of them for those who see the
+    proposal whole, else (an officer of a partner organisation) those naming their organisation.
+    The caller has checked `applications.view_versions`."""
+    rows = application.versions.select_related("submitted_by").order_by("number")
+    if viewer.has_perm("applications.view_application", application):
+        return rows
+    served = (
+        Membership.objects.approved()
+        .filter(user=viewer)
+        .values_list("organisation__uuid", flat=True)
+    )
+    naming = Q(pk__in=[])
+    for organisation in served:
+        naming |= Q(data__partners__contains=[{"organisation": str(organisation)}])
+    return rows.filter(naming)
+
+
+def transition_list(*, application: Application) -> QuerySet[Transition]:
+    """The proposal's timeline, oldest first."""
+    return application.transitions.select_related("actor").order_by("at", "pk")
+
+
+def assignment_list(*, viewer: User) -> QuerySet[Assignment]:
+    """Assignments: all for programme administrators, their own for reviewers."""
+    rows = Assignment.objects.select_related("application", "reviewer", "assigned_by")
+    if viewer.has_perm("applications.assign_reviewer"):
+        return rows.order_by("-assigned_at", "pk")
+    return rows.filter(reviewer=viewer).order_by("-assigned_at", "pk")
+
+
+def application_list_for_organisation(
+    *, viewer: User, organisation: Organisation, limit: int = 10
+) -> list[Application]:
+    """The organisation's proposals the viewer may see, newest first (organisation page)."""
+    return list(application_list(viewer=viewer).filter(lead_org=organisation)[:limit])
+
+
+def application_list_for_dashboard(*, viewer: User, limit: int = 10) -> list[Application]:
+    """The viewer's own work: their organisations' proposals, and those assigned to them."""
+    if not viewer.is_authenticated:
+        return []
+    served = Membership.objects.approved().filter(user=viewer).values("organisation")
+    mine = Q(lead_org__in=served) | Q(assignments__reviewer=viewer)
+    own = Application.objects.filter(mine).values("pk")
+    return list(application_list(viewer=viewer).filter(pk__in=own)[:limit])

@@ -1,0 +1,47 @@
+"""Writes on reviewer assignments (the review-queue issue adds bulk assignment and conflicts)."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from applications.models import Application, Assignment
+from applications.workflow import State
+from smartcity.accounts.models import User
+from smartcity.accounts.roles import Role
+from smartcity.errors import DomainError
+
+
+class AssignmentRefused(DomainError):
+    code = "assignment_refused"
+
+
+@transaction.atomic
+def assignment_create(*, application: Application, reviewer: User, actor: User) -> Assignment:
+    """A programme administrator assigns a reviewer to a submitted proposal (AssignmentRefused)."""
+    if not actor.has_perm("applications.assign_reviewer"):
+        raise PermissionDenied
+    if not reviewer.is_active or not reviewer.has_role(Role.REVIEWER):
+        raise AssignmentRefused(_("Only active reviewers can be assigned to proposals."))
+    if application.state == State.DRAFT:
+        raise AssignmentRefused(_("A draft cannot be assigned: it has not been submitted."))
+    try:
+        with transaction.atomic():
+            return Assignment.objects.create(
+                application=application,
+                reviewer=reviewer,
+                assigned_by=actor,
+                assigned_at=timezone.now(),
+            )
+    except IntegrityError:
+        raise AssignmentRefused(_("This reviewer is already assigned to this proposal.")) from None
+
+
+@transaction.atomic
+def assignment_delete(*, assignment: Assignment, actor: User) -> None:
+    """A programme administrator takes a reviewer off a proposal."""
+    if not actor.has_perm("applications.assign_reviewer"):
+        raise PermissionDenied
+    assignment.delete()
