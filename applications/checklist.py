@@ -49,11 +49,12 @@ SECTIONS: tuple[Section, ...] = (
         ("infrastructure_plan",),
     ),
     Section(
-        "data-platform", _("Criterion 3: city data platform"), ("data_platform",), ("data_platform",)
+        "data-platform",
+        _("Criterion 3: city data platform"),
+        ("data_platform",),
+        ("data_platform",),
     ),
-    Section(
-        "services", _("Criterion 4: smart services"), ("smart_services",), ("smart_services",)
-    ),
+    Section("services", _("Criterion 4: smart services"), ("smart_services",), ("smart_services",)),
     Section(
         "management",
         _("Criterion 5: management model"),
@@ -91,7 +92,9 @@ class SectionStatus:
 
 
 def section_url(application: Application, key: str) -> str:
-    return reverse("applications:application-edit", kwargs={"uuid": application.uuid, "section": key})
+    return reverse(
+        "applications:application-edit", kwargs={"uuid": application.uuid, "section": key}
+    )
 
 
 def _label(application: Application, name: str) -> str:

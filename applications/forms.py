@@ -52,7 +52,28 @@ class AmountField(forms.DecimalField):
             raise ValidationError(self.error_messages["invalid"]) from None
 
 
-class SectionForm(forms.ModelForm):
+class Styled:
+    """Bootstrap classes on every widget, and each field described by its error slot (which
+    the autosave fills in place)."""
+
+    def style(self) -> None:
+        for name, field in self.fields.items():  # type: ignore[attr-defined]
+            widget = field.widget
+            if isinstance(widget, forms.CheckboxSelectMultiple):
+                widget.attrs["class"] = "form-check-input"
+            else:
+                kind = "form-select" if isinstance(widget, forms.Select) else "form-control"
+                widget.attrs["class"] = f"{kind} {widget.attrs.get('class', '')}".strip()
+            widget.attrs["aria-describedby"] = f"{self[name].auto_id}-error"  # type: ignore[index]
+
+
+class StyledForm(Styled, forms.Form):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:  # noqa: ANN401
+        super().__init__(*args, **kwargs)
+        self.style()
+
+
+class SectionForm(Styled, forms.ModelForm):
     """The proposal's own fields on one section page; the checklist, not the form, says what
     is still missing, so a half-typed draft always saves."""
 
@@ -76,13 +97,13 @@ class SectionForm(forms.ModelForm):
             "domains", "focus_areas", "infrastructure_plan", "data_platform", "smart_services",
             "governance", "partnership", "funding", "citizen_participation",
         )  # fmt: skip
-        widgets = {
-            name: TEXT_AREA
-            for name in (
+        widgets = dict.fromkeys(
+            (
                 "area_boundary", "vision", "goals", "infrastructure_plan", "data_platform",
                 "smart_services", "governance", "partnership", "funding", "citizen_participation",
-            )
-        }  # fmt: skip
+            ),
+            TEXT_AREA,
+        )  # fmt: skip
 
     def __init__(self, *args: Any, section: Section, **kwargs: Any) -> None:  # noqa: ANN401
         super().__init__(*args, **kwargs)
@@ -91,6 +112,7 @@ class SectionForm(forms.ModelForm):
                 del self.fields[name]
         for name in section.required:
             self.fields[name].widget.attrs["aria-required"] = "true"
+        self.style()
 
     def valid_changes(self) -> dict[str, Any]:
         """The cleaned value of every field that has no error: autosave keeps what is valid."""
@@ -98,9 +120,14 @@ class SectionForm(forms.ModelForm):
         return {name: value for name, value in self.cleaned_data.items() if name not in self.errors}
 
 
-class ProjectForm(forms.Form):
-    domain = forms.ChoiceField(label=_("Domain"), choices=[("", "—"), *Domain.choices])
-    title = forms.CharField(label=Project._meta.get_field("title").verbose_name, max_length=300)
+class ProjectForm(StyledForm):
+    # nothing is required here: a half-typed project saves, and the checklist names what it lacks
+    domain = forms.ChoiceField(
+        label=_("Domain"), choices=[("", "—"), *Domain.choices], required=False
+    )
+    title = forms.CharField(
+        label=Project._meta.get_field("title").verbose_name, max_length=300, required=False
+    )
     summary = forms.CharField(
         label=Project._meta.get_field("summary").verbose_name,
         required=False,
@@ -112,7 +139,9 @@ class ProjectForm(forms.Form):
     funding_source = forms.CharField(
         label=Project._meta.get_field("funding_source").verbose_name, required=False
     )
-    starts_on = EraDateField(label=Project._meta.get_field("starts_on").verbose_name, required=False)
+    starts_on = EraDateField(
+        label=Project._meta.get_field("starts_on").verbose_name, required=False
+    )
     ends_on = EraDateField(label=Project._meta.get_field("ends_on").verbose_name, required=False)
     lead_unit = forms.CharField(
         label=Project._meta.get_field("lead_unit").verbose_name, required=False
@@ -126,8 +155,10 @@ class ProjectForm(forms.Form):
         return data
 
 
-class KPIForm(forms.Form):
-    name = forms.CharField(label=KPI._meta.get_field("name").verbose_name, max_length=300)
+class KPIForm(StyledForm):
+    name = forms.CharField(
+        label=KPI._meta.get_field("name").verbose_name, max_length=300, required=False
+    )
     unit = forms.CharField(label=KPI._meta.get_field("unit").verbose_name, required=False)
     baseline = AmountField(label=KPI._meta.get_field("baseline").verbose_name, required=False)
     target = AmountField(label=KPI._meta.get_field("target").verbose_name, required=False)
@@ -202,7 +233,7 @@ def project_blocks_posted(data: Mapping[str, Any]) -> list[ProjectBlock]:
     ]
 
 
-class PartnerForm(forms.Form):
+class PartnerForm(StyledForm):
     organisation = forms.CharField(
         label=_("DLA code of the partner organisation"),
         max_length=20,
@@ -221,7 +252,7 @@ class PartnerForm(forms.Form):
         return found
 
 
-class AttachmentForm(forms.Form):
+class AttachmentForm(StyledForm):
     kind = forms.ChoiceField(label=_("Kind"), choices=AttachmentKind.choices)
     title = forms.CharField(label=_("Title"), max_length=300, required=False)
     upload = forms.FileField(label=_("File"))
