@@ -116,7 +116,7 @@ class ProjectsEditor(Editor):
             yield from (form for _key, form in block.kpis)
 
     def changes(self) -> dict[str, Any]:
-        return {"projects": [block.as_input() for block in self.blocks]}
+        return {"fields": {}, "projects": [block.as_input() for block in self.blocks]}
 
     def saved_forms(self, current: Application) -> Iterator[forms.Form]:
         for block in project_blocks(current):
@@ -140,6 +140,7 @@ class PartnersEditor(Editor):
     def changes(self) -> dict[str, Any]:
         self.formset.is_valid()
         return {
+            "fields": {},
             "partners": [
                 {
                     "organisation": form.cleaned_data["organisation"],

@@ -150,8 +150,9 @@ def _review(request: HttpRequest, application: Application) -> HttpResponse:
 @require_GET
 def project_blank(request: HttpRequest, uuid: str) -> HttpResponse:
     """A new, empty project block for the projects page (htmx)."""
-    _editable(request, uuid)
-    return render(request, "applications/partials/_project.html", {"block": ProjectBlock.blank()})
+    application = _editable(request, uuid)
+    context = {"application": application, "block": ProjectBlock.blank()}
+    return render(request, "applications/partials/_project.html", context)
 
 
 @login_required

@@ -87,3 +87,43 @@ def test_the_checklist_of_an_empty_draft_and_of_a_complete_one(yala_officer):
         "คำอธิบายขอบเขตพื้นที่ is missing.",
     ][:0] or len(messages) >= 12
     assert not checklist_missing(application_for_snapshot(pk=complete_draft().pk))
+
+
+@pytest.mark.parametrize("language", ["", "/en"])
+def test_every_section_page_renders(client, language):
+    draft = complete_draft()
+    client.force_login(draft.contact)
+    from applications.checklist import SECTIONS
+
+    for section, url in [(section, edit_url(draft, section.key)) for section in SECTIONS]:
+        response = client.get(language + url)
+        assert response.status_code == 200, section.key
+        assert str(section.title) in response.content.decode() or language == ""
+
+
+def test_projects_post_replaces_projects_with_buddhist_era_years(client):
+    draft = complete_draft()
+    client.force_login(draft.contact)
+    key, kpi = "0b6c9c1e-8f1e-4d59-9d7a-2d8d2f0b7a11", "5a1b7c55-3f0e-4d0d-8a7e-9f8a6b0f2c22"
+    response = client.post(
+        edit_url(draft, "projects"),
+        {
+            "revision": draft.revision,
+            "project": [key],
+            f"{key}-domain": "mobility",
+            f"{key}-title": "รถโดยสารไฟฟ้า",
+            f"{key}-budget": "12,500,000",
+            f"{key}-starts_on": "01/10/2569",
+            f"{key}-ends_on": "30/09/2571",
+            f"{key}-kpi": [kpi],
+            f"{kpi}-name": "ผู้โดยสารต่อวัน",
+            f"{kpi}-target": "3,000",
+            f"{kpi}-target_year": "2570",
+        },
+    )
+    assert response.status_code == 302
+    (project,) = draft.projects.all()
+    assert str(project.uuid) == key
+    assert project.budget == 12_500_000
+    assert project.starts_on.year == 2026
+    assert project.kpis.get().target_year == 2027

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from applications.services.proposals import application_submit
 from mou.models import MOU, DocumentKind, MOUDocument, Status, Visibility
 from mou.services import mou_document_add
 from smartcity.accounts.models import Membership, MembershipStatus
@@ -17,6 +18,7 @@ from smartcity.files.validators import PDF_ONLY
 from smartcity.notifications.models import Notification
 from smartcity.notifications.services import notify
 from tests.factories.accounts import UserFactory
+from tests.factories.applications import complete_draft
 from tests.factories.mou import signed_mou
 from tests.factories.municipalities import OrganisationFactory
 from tests.permissions import matrix
@@ -38,6 +40,8 @@ class World:
     public_document: MOUDocument  # public document of the public MOU
     internal_document: MOUDocument  # internal document of the public MOU
     document_of_internal_mou: MOUDocument  # public document of the internal MOU
+    draft_of_org_a: Any = None  # a complete draft of organisation A
+    submitted_of_org_a: Any = None  # a proposal of organisation A submitted as v1
 
 
 def pdf() -> SimpleUploadedFile:
@@ -75,7 +79,7 @@ def world(db) -> World:
     )
     public_mou = signed_mou()
     internal_mou = signed_mou(visibility=Visibility.INTERNAL)
-    return World(
+    world = World(
         users,
         org_a,
         org_b,
@@ -89,3 +93,7 @@ def world(db) -> World:
         internal_document=mou_document(public_mou, Visibility.INTERNAL),
         document_of_internal_mou=mou_document(internal_mou),
     )
+    world.draft_of_org_a = complete_draft(lead_org=org_a, contact=users[matrix.OFFICER_A])
+    world.submitted_of_org_a = complete_draft(lead_org=org_a, contact=users[matrix.OFFICER_A])
+    application_submit(application=world.submitted_of_org_a, actor=users[matrix.OFFICER_A])
+    return world
