@@ -25,32 +25,13 @@ from mou.models import (
     MOUPerson,
     PersonRole,
 )
-from mou.rules import is_programme_admin
 from mou.selectors import mou_filter_municipalities, mou_filter_parties, mou_history
 from mou.services import mou_completeness_errors, mou_csv_export, mou_document_add, mou_expire
 from smartcity.accounts.models import User
+from smartcity.admin import ProgrammeAdminOnly
 from smartcity.files.validators import PDF_ONLY, upload_check
 from smartcity.templatetags.thai_dates import thai_date, thai_datetime
 from smartcity.vocabulary import FocusArea
-
-
-class ProgrammeAdminOnly:
-    """Only programme administrators (and superusers) see or change MOU records in the admin."""
-
-    def has_module_permission(self, request: HttpRequest) -> bool:
-        return is_programme_admin(request.user)
-
-    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:  # noqa: ANN401
-        return is_programme_admin(request.user)
-
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:  # noqa: ANN401
-        return is_programme_admin(request.user)
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:  # noqa: ANN401
-        return is_programme_admin(request.user)
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:  # noqa: ANN401
-        return is_programme_admin(request.user)
 
 
 class CrossCheckedFormSet(BaseInlineFormSet):

@@ -18,15 +18,25 @@ class AssignmentRefused(DomainError):
     code = "assignment_refused"
 
 
+def assignment_problem(*, application: Application, reviewer: User) -> str | None:
+    """Why this reviewer cannot be assigned to this proposal, or None."""
+    if not reviewer.is_active or not reviewer.has_role(Role.REVIEWER):
+        return _("Only active reviewers can be assigned to proposals.")
+    if application.state == State.DRAFT:
+        return _("A draft cannot be assigned: it has not been submitted.")
+    if application.assignments.filter(reviewer=reviewer).exists():
+        return _("This reviewer is already assigned to this proposal.")
+    return None
+
+
 @transaction.atomic
 def assignment_create(*, application: Application, reviewer: User, actor: User) -> Assignment:
     """A programme administrator assigns a reviewer to a submitted proposal (AssignmentRefused)."""
     if not actor.has_perm("applications.assign_reviewer"):
         raise PermissionDenied
-    if not reviewer.is_active or not reviewer.has_role(Role.REVIEWER):
-        raise AssignmentRefused(_("Only active reviewers can be assigned to proposals."))
-    if application.state == State.DRAFT:
-        raise AssignmentRefused(_("A draft cannot be assigned: it has not been submitted."))
+    problem = assignment_problem(application=application, reviewer=reviewer)
+    if problem:
+        raise AssignmentRefused(problem)
     try:
         with transaction.atomic():
             return Assignment.objects.create(
@@ -35,7 +45,7 @@ def assignment_create(*, application: Application, reviewer: User, actor: User) 
                 assigned_by=actor,
                 assigned_at=timezone.now(),
             )
-    except IntegrityError:
+    except IntegrityError:  # a concurrent assignment of the same reviewer
         raise AssignmentRefused(_("This reviewer is already assigned to this proposal.")) from None
 
 

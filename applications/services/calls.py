@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from applications.criteria import DEPA_CRITERIA, SCORE_MEANINGS
 from applications.errors import CriteriaFrozen
-from applications.models import Call, Criterion, ScoreLevel
+from applications.models import Call, CallDocument, Criterion, ScoreLevel
+from smartcity.accounts.models import User
+from smartcity.files.services import stored_file_create
+from smartcity.files.validators import DOCUMENTS
 
 
 @transaction.atomic
@@ -43,3 +47,21 @@ def call_criteria_change_check(*, call: Call) -> None:
 def call_criteria_freeze(*, call: Call, at: dt.datetime) -> None:
     """Mark the criteria frozen at the call's first submission (later calls change nothing)."""
     Call.objects.filter(pk=call.pk, criteria_frozen_at__isnull=True).update(criteria_frozen_at=at)
+
+
+@transaction.atomic
+def call_document_add(
+    *,
+    call: Call,
+    upload: UploadedFile,
+    actor: User | None,
+    kind: str,
+    title_th: str,
+    title_en: str = "",
+    order: int = 0,
+) -> CallDocument:
+    """Keep a guideline or template (checked by content) as a public document of the call."""
+    stored = stored_file_create(upload=upload, policy=DOCUMENTS, actor=actor)
+    return CallDocument.objects.create(
+        call=call, stored_file=stored, kind=kind, title_th=title_th, title_en=title_en, order=order
+    )

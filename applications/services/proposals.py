@@ -41,6 +41,7 @@ from municipalities.models import Organisation
 from smartcity.accounts.models import User
 from smartcity.files.services import stored_file_create
 from smartcity.files.validators import DOCUMENTS
+from smartcity.templatetags.thai_dates import thai_datetime
 
 DUPLICATE_CONSTRAINT = "application_one_active_per_area"
 PROJECT_FIELDS = ("domain", "title", "summary", "budget", "funding_source", "starts_on",
@@ -264,7 +265,7 @@ def submission_window_check(*, application: Application, now: dt.datetime) -> No
             return
         raise SubmissionClosed(
             _("This call closed for submissions on %(date)s.")
-            % {"date": timezone.localtime(call.closes_at).strftime("%d/%m/%Y %H:%M")}
+            % {"date": thai_datetime(call.closes_at)}
         )
     if application.state == State.REVISION_REQUESTED:
         request = application.revision_requests.filter(answered_at__isnull=True).first()
