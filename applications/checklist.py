@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from django.urls import reverse
 from django.utils.functional import Promise
+from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -98,7 +99,7 @@ def section_url(application: Application, key: str) -> str:
 
 
 def _label(application: Application, name: str) -> str:
-    return str(application._meta.get_field(name).verbose_name)
+    return capfirst(str(application._meta.get_field(name).verbose_name))
 
 
 def _empty(value: object) -> bool:

@@ -40,12 +40,15 @@ def version_document(*, application: Application, version: ApplicationVersion) -
     label = {
         f.name: f.verbose_name for f in Application._meta.get_fields() if hasattr(f, "verbose_name")
     }
-    sections = [
-        (section.title, [(label[name], data.get(name)) for name in section.fields
-                         if name not in ("domains", "focus_areas")])
+    shown = [
+        (section.title, [name for name in section.fields if name not in ("domains", "focus_areas")])
         for section in SECTIONS
-        if section.fields
-    ]  # fmt: skip
+    ]
+    sections = [
+        (title, [(label[name], data.get(name)) for name in names])
+        for title, names in shown
+        if names
+    ]
     projects = [_project(row) for row in data.get("projects", [])]
     return {
         "application": application,

@@ -148,7 +148,7 @@ class PartnersEditor(Editor):
                 }
                 for form in self.formset.forms
                 if not form.errors and form.cleaned_data.get("organisation")
-            ]
+            ],
         }
 
     def saved_forms(self, current: Application) -> Iterator[forms.Form]:
