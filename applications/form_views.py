@@ -72,7 +72,8 @@ def application_edit(request: HttpRequest, uuid: str, section: str) -> HttpRespo
             return render(request, "applications/partials/_save_status.html", status)
         if status["saved"] and not editor.has_errors:
             return redirect(section_url(application, _next_section(section)))
-        application = status.get("application", application)
+        application = status.pop("application", application)
+        return _page(request, application, section, **status)
     return _page(request, application, section, editor=editor)
 
 
@@ -80,20 +81,31 @@ def _save(request: HttpRequest, application: Application, editor: editors.Editor
     """Save what is valid; a save based on an older revision is refused and explained."""
     base = request.GET.get("base") or request.POST.get("revision")
     try:
-        saved = application_update(
-            application=application,
-            actor=request.user,
-            expected_revision=int(base) if base and base.isdigit() else None,
-            **editor.changes(),
-        )
-    except StaleRevision:
-        current = application_get(viewer=request.user, uuid=application.uuid)
-        return {"saved": False, "editor": editor, "current": current,
-                "conflicts": editor.conflicts(current)}  # fmt: skip
+        try:
+            saved = _update(request, application, editor, base)
+        except StaleRevision:
+            current = application_get(viewer=request.user, uuid=application.uuid)
+            if current.saved_by_id != request.user.pk:
+                return {"saved": False, "editor": editor, "current": current,
+                        "conflicts": editor.conflicts(current)}  # fmt: skip
+            # the newer save is this editor's own (another section, a queued autosave, "Save
+            # and continue" racing an autosave): nobody else's work is at stake
+            saved = _update(request, current, editor, None)
     except (DomainError, ValidationError) as refusal:
         problems = getattr(refusal, "messages", None) or [refusal.message]
         return {"saved": False, "editor": editor, "problems": problems}
     return {"saved": True, "editor": editor, "application": saved}
+
+
+def _update(
+    request: HttpRequest, application: Application, editor: editors.Editor, base: str | None
+) -> Application:
+    return application_update(
+        application=application,
+        actor=request.user,
+        expected_revision=int(base) if base and base.isdigit() else None,
+        **editor.changes(),
+    )
 
 
 def _next_section(key: str) -> str:

@@ -147,6 +147,9 @@ class ProjectForm(StyledForm):
         label=Project._meta.get_field("lead_unit").verbose_name, required=False
     )
 
+    def clean_budget(self) -> Decimal:
+        return self.cleaned_data["budget"] or Decimal(0)  # the column has no "unknown"
+
     def clean(self) -> dict[str, Any]:
         data = super().clean()
         starts, ends = data.get("starts_on"), data.get("ends_on")
