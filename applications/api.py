@@ -201,10 +201,11 @@ class ApplicationViewSet(
         parser_classes=(MultiPartParser, FormParser, JSONParser),
     )
     def attachments(self, request: Request, uuid: str) -> Response:
+        application = self._full_object()  # 404 first: a hidden proposal says nothing more
         body = AttachmentIn(data=request.data)
         body.is_valid(raise_exception=True)
         attachment = attachment_add(
-            application=self._full_object(),
+            application=application,
             actor=request.user,
             upload=body.validated_data["file"],
             kind=body.validated_data["kind"],

@@ -32,7 +32,7 @@ def _served_ids(user: object) -> frozenset[int]:
     if cached is None:
         cached = frozenset(
             Membership.objects.approved()
-            .filter(user=user)
+            .filter(user_id=user.pk)  # type: ignore[attr-defined]
             .values_list("organisation_id", flat=True)
         )
         user._served_organisation_ids = cached  # type: ignore[attr-defined]
@@ -59,7 +59,7 @@ def is_assigned_reviewer(user: object, application: object) -> bool:
     """A reviewer a programme administrator assigned to this proposal."""
     if application is None or not is_reviewer(user):
         return False
-    return application.assignments.filter(reviewer=user).exists()  # type: ignore[attr-defined]
+    return bool(application.assignments.filter(reviewer=user).exists())  # type: ignore[attr-defined]
 
 
 @rules.predicate
@@ -117,5 +117,5 @@ def may_download_attachment(user: object, stored: object) -> bool:
     """A proposal's file: for those who see the proposal whole (never the draft of another)."""
     from applications.models import Application
 
-    applications = Application.objects.filter(attachments__stored_file=stored)
+    applications = Application.objects.filter(attachments__stored_file=stored.pk)  # type: ignore[attr-defined]
     return any(user.has_perm("applications.view_application", a) for a in applications)  # type: ignore[attr-defined]

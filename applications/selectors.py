@@ -120,6 +120,8 @@ def transition_list(*, application: Application) -> QuerySet[Transition]:
 def assignment_list(*, viewer: User) -> QuerySet[Assignment]:
     """Assignments: all for programme administrators, their own for reviewers."""
     rows = Assignment.objects.select_related("application", "reviewer", "assigned_by")
+    if not viewer.is_authenticated:
+        return rows.none()
     if viewer.has_perm("applications.assign_reviewer"):
         return rows.order_by("-assigned_at", "pk")
     return rows.filter(reviewer=viewer).order_by("-assigned_at", "pk")

@@ -232,6 +232,14 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # one schema name per shared vocabulary, however many fields use it
+    "ENUM_NAME_OVERRIDES": {
+        "DomainEnum": "smartcity.vocabulary.Domain",
+        "FocusAreaEnum": "smartcity.vocabulary.FocusArea",
+        "ApplicationStateEnum": "applications.workflow.State",
+        "CallDocumentKindEnum": "applications.models.CallDocumentKind",
+        "AttachmentKindEnum": "applications.models.AttachmentKind",
+    },
 }
 
 # Security: safe by default, relaxed only by DEBUG (development) or settings_test.

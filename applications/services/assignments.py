@@ -34,6 +34,7 @@ def assignment_create(*, application: Application, reviewer: User, actor: User) 
     """A programme administrator assigns a reviewer to a submitted proposal (AssignmentRefused)."""
     if not actor.has_perm("applications.assign_reviewer"):
         raise PermissionDenied
+    application = Application.objects.select_for_update().get(pk=application.pk)
     problem = assignment_problem(application=application, reviewer=reviewer)
     if problem:
         raise AssignmentRefused(problem)

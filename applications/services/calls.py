@@ -53,7 +53,7 @@ def call_criteria_freeze(*, call: Call, at: dt.datetime) -> None:
 def call_document_add(
     *,
     call: Call,
-    upload: UploadedFile,
+    upload: UploadedFile[bytes],
     actor: User | None,
     kind: str,
     title_th: str,

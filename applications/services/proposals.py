@@ -101,14 +101,12 @@ def _problems_check(*, domains: Iterable[str], projects: Iterable[ProjectInput])
 
 
 def _projects_replace(*, application: Application, projects: Iterable[ProjectInput]) -> None:
-    """Make the proposal's projects (and their KPIs) exactly these: known uuids are updated,
-    new ones created, missing ones deleted."""
+    """Make the proposal's projects (and their KPIs) exactly these: rows with a uuid of this
+    proposal are updated, others created (with a new uuid), missing ones deleted."""
     kept = []
     existing = {str(p.uuid): p for p in application.projects.all()}
     for order, data in enumerate(projects):
         project = existing.get(str(data.get("uuid"))) or Project(application=application)
-        if data.get("uuid") and project.pk is None:
-            project.uuid = data["uuid"]
         for name in PROJECT_FIELDS:
             if name in data:
                 setattr(project, name, data[name])
@@ -124,8 +122,6 @@ def _kpis_replace(*, project: Project, kpis: Iterable[Mapping[str, Any]]) -> Non
     existing = {str(k.uuid): k for k in project.kpis.all()}
     for order, data in enumerate(kpis):
         kpi = existing.get(str(data.get("uuid"))) or KPI(project=project)
-        if data.get("uuid") and kpi.pk is None:
-            kpi.uuid = data["uuid"]
         for name in KPI_FIELDS:
             if name in data:
                 setattr(kpi, name, data[name])
@@ -228,7 +224,12 @@ def application_update(
 
 @transaction.atomic
 def attachment_add(
-    *, application: Application, actor: User, upload: UploadedFile, kind: str, title: str = ""
+    *,
+    application: Application,
+    actor: User,
+    upload: UploadedFile[bytes],
+    kind: str,
+    title: str = "",
 ) -> Attachment:
     """Keep a document (checked by content: PDF, Word, Excel, images) on an editable proposal
     (PermissionDenied, NotEditable, ValidationError)."""
@@ -284,7 +285,9 @@ def application_submit(
     (SubmissionClosed, IncompleteProposal, IllegalMove)."""
     now = now or timezone.now()
     application = (
-        Application.objects.select_for_update().select_related("call").get(pk=application.pk)
+        Application.objects.select_for_update(of=("self",))
+        .select_related("call")
+        .get(pk=application.pk)
     )
     submission_window_check(application=application, now=now)
     checklist_enforce(application_for_snapshot(pk=application.pk))

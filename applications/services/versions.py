@@ -8,6 +8,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.exceptions import FieldDoesNotExist
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, transaction
 from django.db.models import Model, QuerySet
@@ -66,7 +67,10 @@ def reference_next(*, at: dt.datetime) -> str:
 def snapshot_of(application: Application) -> dict[str, Any]:
     """The proposal as plain JSON, exactly as the API shows it (people by uuid only)."""
     loaded = application_for_snapshot(pk=application.pk)
-    return json.loads(json.dumps(ApplicationOut(loaded).data, cls=DjangoJSONEncoder))
+    snapshot: dict[str, Any] = json.loads(
+        json.dumps(ApplicationOut(loaded).data, cls=DjangoJSONEncoder)
+    )
+    return snapshot
 
 
 def version_freeze(*, application: Application, actor: User, at: dt.datetime) -> ApplicationVersion:
@@ -93,9 +97,10 @@ class Change:
 
 def _label(model: type[Model], name: str) -> str:
     try:
-        return str(model._meta.get_field(name).verbose_name)
-    except Exception:  # a serializer-only key such as "kpis"
+        field = model._meta.get_field(name)
+    except FieldDoesNotExist:  # a key of the serializer only, such as "contact"
         return name
+    return str(getattr(field, "verbose_name", name))
 
 
 def _rows(items: list[dict[str, Any]], key: str) -> dict[str, dict[str, Any]]:

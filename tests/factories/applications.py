@@ -134,3 +134,16 @@ def complete_draft(**fields: object) -> Application:
     for domain in application.domains:
         KPIFactory(project=ProjectFactory(application=application, domain=domain))
     return application
+
+
+def submitted_applications(count: int, **fields: object) -> list[Application]:
+    """`count` proposals of one call, each submitted through application_submit."""
+    from applications.services.proposals import application_submit
+
+    call = fields.pop("call", None) or CallFactory()
+    rows = []
+    for _ in range(count):
+        application = complete_draft(call=call, **fields)
+        application_submit(application=application, actor=application.contact)
+        rows.append(application)
+    return rows

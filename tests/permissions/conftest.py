@@ -8,7 +8,6 @@ from typing import Any
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from applications.services.proposals import application_submit
 from mou.models import MOU, DocumentKind, MOUDocument, Status, Visibility
 from mou.services import mou_document_add
 from smartcity.accounts.models import Membership, MembershipStatus
@@ -18,7 +17,6 @@ from smartcity.files.validators import PDF_ONLY
 from smartcity.notifications.models import Notification
 from smartcity.notifications.services import notify
 from tests.factories.accounts import UserFactory
-from tests.factories.applications import complete_draft
 from tests.factories.mou import signed_mou
 from tests.factories.municipalities import OrganisationFactory
 from tests.permissions import matrix
@@ -40,8 +38,12 @@ class World:
     public_document: MOUDocument  # public document of the public MOU
     internal_document: MOUDocument  # internal document of the public MOU
     document_of_internal_mou: MOUDocument  # public document of the internal MOU
-    draft_of_org_a: Any = None  # a complete draft of organisation A
-    submitted_of_org_a: Any = None  # a proposal of organisation A submitted as v1
+    call: Any = None  # an open call with a public guideline
+    call_document: Any = None
+    draft_of_a: Any = None  # org A's draft
+    submitted_of_a: Any = None  # org A's submitted proposal: partner org C, assigned reviewer
+    attachment_of_submitted: Any = None
+    assignment: Any = None
 
 
 def pdf() -> SimpleUploadedFile:
@@ -62,12 +64,20 @@ def world(db) -> World:
         matrix.OFFICER_A: UserFactory(role=Role.OFFICER),
         matrix.OFFICER_B: UserFactory(role=Role.OFFICER),
         matrix.REVIEWER: UserFactory(role=Role.REVIEWER),
+        matrix.ASSIGNED_REVIEWER: UserFactory(role=Role.REVIEWER),
+        matrix.PARTNER_OFFICER: UserFactory(role=Role.OFFICER),
         matrix.COMMITTEE: UserFactory(role=Role.COMMITTEE),
         matrix.ADMIN: UserFactory(role=Role.PROGRAMME_ADMIN, is_staff=True),
         matrix.STAFF: UserFactory(is_staff=True),  # no programme role (see matrix.STAFF)
     }
     pending = Membership.objects.create(user=users[matrix.PENDING_OFFICER], organisation=org_a)
-    for role, organisation in ((matrix.OFFICER_A, org_a), (matrix.OFFICER_B, org_b)):
+    org_c = OrganisationFactory()
+    officers = (
+        (matrix.OFFICER_A, org_a),
+        (matrix.OFFICER_B, org_b),
+        (matrix.PARTNER_OFFICER, org_c),
+    )
+    for role, organisation in officers:
         Membership.objects.create(
             user=users[role], organisation=organisation, status=MembershipStatus.APPROVED
         )
@@ -79,7 +89,8 @@ def world(db) -> World:
     )
     public_mou = signed_mou()
     internal_mou = signed_mou(visibility=Visibility.INTERNAL)
-    world = World(
+    proposals = proposals_world(users, org_a, org_c)
+    return World(
         users,
         org_a,
         org_b,
@@ -92,8 +103,39 @@ def world(db) -> World:
         public_document=mou_document(public_mou),
         internal_document=mou_document(public_mou, Visibility.INTERNAL),
         document_of_internal_mou=mou_document(internal_mou),
+        **proposals,
     )
-    world.draft_of_org_a = complete_draft(lead_org=org_a, contact=users[matrix.OFFICER_A])
-    world.submitted_of_org_a = complete_draft(lead_org=org_a, contact=users[matrix.OFFICER_A])
-    application_submit(application=world.submitted_of_org_a, actor=users[matrix.OFFICER_A])
-    return world
+
+
+def proposals_world(users: dict[str, Any], org_a: Any, org_c: Any) -> dict[str, Any]:
+    """A call with a guideline; org A's draft, and its submitted proposal naming org C as
+    partner, with an attachment and the assigned reviewer."""
+    from applications.services.calls import call_document_add
+    from applications.services.proposals import application_submit, attachment_add
+    from tests.factories.applications import (
+        AssignmentFactory,
+        CallFactory,
+        PartnerFactory,
+        complete_draft,
+    )
+
+    officer = users[matrix.OFFICER_A]
+    call = CallFactory()
+    document = call_document_add(
+        call=call, upload=pdf(), actor=None, kind="guideline", title_th="แนวทาง"
+    )
+    draft = complete_draft(call=call, lead_org=org_a, contact=officer, area_name="เขตร่าง")
+    submitted = complete_draft(call=call, lead_org=org_a, contact=officer, area_name="เขตยื่น")
+    PartnerFactory(application=submitted, organisation=org_c)
+    attachment = attachment_add(application=submitted, actor=officer, upload=pdf(), kind="other")
+    application_submit(application=submitted, actor=officer)
+    submitted.refresh_from_db()
+    assignment = AssignmentFactory(application=submitted, reviewer=users[matrix.ASSIGNED_REVIEWER])
+    return {
+        "call": call,
+        "call_document": document,
+        "draft_of_a": draft,
+        "submitted_of_a": submitted,
+        "attachment_of_submitted": attachment,
+        "assignment": assignment,
+    }

@@ -25,10 +25,18 @@ OFFICER_B = "officer_b"
 REVIEWER = "reviewer"
 COMMITTEE = "committee"
 ADMIN = "admin"
-ROLES = (ANONYMOUS, PENDING_OFFICER, OFFICER_A, OFFICER_B, REVIEWER, COMMITTEE, ADMIN)
+ASSIGNED_REVIEWER = "assigned_reviewer"  # a reviewer assigned to the submitted proposal
+PARTNER_OFFICER = "partner_officer"  # an officer of a partner named by the submitted proposal
+ROLES = (ANONYMOUS, PENDING_OFFICER, OFFICER_A, OFFICER_B, REVIEWER, ASSIGNED_REVIEWER,
+         PARTNER_OFFICER, COMMITTEE, ADMIN)  # fmt: skip
 SIGNED_IN = ROLES[1:]
 STAFF = "staff"  # extra persona, see the module docstring
-MOU_STAFF = (REVIEWER, ADMIN, STAFF)  # may see internal and draft MOUs (mou/rules.py)
+MOU_STAFF = (
+    REVIEWER,
+    ASSIGNED_REVIEWER,
+    ADMIN,
+    STAFF,
+)  # may see internal and draft MOUs (mou/rules.py)
 
 Kwargs = Callable[[Any], dict[str, Any]]  # takes the `world` fixture (tests/permissions)
 
@@ -40,7 +48,7 @@ class Route:
     expect: dict[str, int]
     kwargs: Kwargs | None = None
     method: str = "get"
-    data: dict[str, Any] = field(default_factory=dict)
+    data: dict[str, Any] | Kwargs = field(default_factory=dict)  # or built from the world
     format: str | None = None  # "json" for API writes
 
 
@@ -102,16 +110,33 @@ def public_mou_in_admin(w: Any) -> dict[str, Any]:
     return {"object_id": w.public_mou.pk}
 
 
-def draft_of_org_a(w: Any) -> dict[str, Any]:
-    return {"uuid": w.draft_of_org_a.uuid}
+def draft_of_a(w: Any) -> dict[str, Any]:
+    return {"uuid": w.draft_of_a.uuid}
+
+
+def submitted_of_a(w: Any) -> dict[str, Any]:
+    return {"uuid": w.submitted_of_a.uuid}
+
+
+# who sees the whole submitted proposal (versions, files, timeline)
+SEES_FULL = (OFFICER_A, ASSIGNED_REVIEWER, ADMIN)
+
+
+def full_view(ok: int = 200) -> dict[str, int]:
+    """The whole submitted proposal: lead officers, the assigned reviewer, administrators."""
+    return {**api_signed_in(404), **dict.fromkeys(SEES_FULL, ok)}
+
+
+def new_draft(w: Any) -> dict[str, Any]:
+    return {"call": str(w.call.uuid), "lead_org": str(w.org_a.uuid), "area_name": "เขตใหม่"}
 
 
 def draft_section(w: Any) -> dict[str, Any]:
-    return {"uuid": w.draft_of_org_a.uuid, "section": "profile"}
+    return {"uuid": w.draft_of_a.uuid, "section": "profile"}
 
 
 def version_1(w: Any) -> dict[str, Any]:
-    return {"uuid": w.submitted_of_org_a.uuid, "number": 1}
+    return {"uuid": w.submitted_of_a.uuid, "number": 1}
 
 
 def lead_officer_only(ok: int) -> dict[str, Any]:
@@ -121,9 +146,9 @@ def lead_officer_only(ok: int) -> dict[str, Any]:
 
 
 def versions_readers(ok: int = 200) -> dict[str, Any]:
-    """A submitted proposal's versions: its lead organisation and programme administrators
+    """A submitted proposal's versions: those who see it whole, and the partner's officers
     (an unassigned reviewer sees the summary only, committee members not before their stage)."""
-    return {**signed_in(404), OFFICER_A: ok, ADMIN: ok}
+    return {**signed_in(404), **dict.fromkeys((*SEES_FULL, PARTNER_OFFICER), ok)}
 
 
 NEW_MOU = {"reference_number": "NEW-1", "title_th": "บันทึกใหม่", "status": "draft"}
@@ -223,21 +248,21 @@ MATRIX: dict[str, Route] = {
     # the officer's form (applications/form_views.py)
     "applications:application-start": Route(
         {**signed_in(403), OFFICER_A: 302, ADMIN: 302},
-        kwargs=lambda w: {"call": w.draft_of_org_a.call.uuid, "organisation": w.org_a.uuid},
+        kwargs=lambda w: {"call": w.draft_of_a.call.uuid, "organisation": w.org_a.uuid},
         method="post",
     ),
     "applications:application-edit": Route(lead_officer_only(200), kwargs=draft_section),
     "applications:application-edit#save": Route(
         lead_officer_only(302), kwargs=draft_section, method="post", data={"area_name": "ยะลา"}
     ),
-    "applications:project-blank": Route(lead_officer_only(200), kwargs=draft_of_org_a),
+    "applications:project-blank": Route(lead_officer_only(200), kwargs=draft_of_a),
     "applications:kpi-blank": Route(
         lead_officer_only(200),
-        kwargs=lambda w: {"uuid": w.draft_of_org_a.uuid, "project": w.draft_of_org_a.uuid},
+        kwargs=lambda w: {"uuid": w.draft_of_a.uuid, "project": w.draft_of_a.uuid},
     ),
     "applications:versions-compare": Route(
         versions_readers(),
-        kwargs=lambda w: {"uuid": w.submitted_of_org_a.uuid},
+        kwargs=lambda w: {"uuid": w.submitted_of_a.uuid},
         data={"older": 1, "newer": 1},
     ),
     "applications:version-pdf": Route(versions_readers(), kwargs=version_1),
@@ -276,7 +301,9 @@ MATRIX: dict[str, Route] = {
     "api:mou-detail#update-internal": Route(
         {
             **mou_admins_write(200),
-            **dict.fromkeys((PENDING_OFFICER, OFFICER_A, OFFICER_B, COMMITTEE), 404),
+            **dict.fromkeys(
+                (PENDING_OFFICER, OFFICER_A, OFFICER_B, PARTNER_OFFICER, COMMITTEE), 404
+            ),
         },
         kwargs=internal_mou,
         method="patch",
@@ -303,4 +330,103 @@ MATRIX: dict[str, Route] = {
     "admin:app_list#mou": Route(
         {**mou_admin_site(), STAFF: 404}, kwargs=lambda w: {"app_label": "mou"}
     ),
+    # proposals: calls are public; a draft only for its lead organisation; reviewers see the
+    # summary of a submitted proposal, the whole of it when assigned; partners its versions
+    "applications:call-list": Route(everyone(200)),
+    "applications:call-detail": Route(everyone(200), kwargs=lambda w: {"uuid": w.call.uuid}),
+    "applications:call-document-download": Route(
+        everyone(200), kwargs=lambda w: {"uuid": w.call_document.stored_file.uuid}
+    ),
+    "applications:application-detail": Route(
+        {**signed_in(404), OFFICER_A: 200, ADMIN: 200}, kwargs=draft_of_a
+    ),
+    "applications:application-detail#submitted": Route(
+        {**signed_in(404), **dict.fromkeys((*SEES_FULL, REVIEWER, PARTNER_OFFICER), 200)},
+        kwargs=submitted_of_a,
+    ),
+    # a move the viewer may not make is a message on the page they are sent back to
+    "applications:application-move": Route(
+        {**signed_in(404), OFFICER_A: 302, ADMIN: 302},
+        kwargs=lambda w: {**draft_of_a(w), "move": "submit"},
+        method="post",
+    ),
+    "applications:attachment-download": Route(
+        {**everyone(404), **dict.fromkeys(SEES_FULL, 200)},
+        kwargs=lambda w: {"uuid": w.attachment_of_submitted.stored_file.uuid},
+    ),
+    "api:call-list": Route(everyone(200)),
+    "api:call-detail": Route(everyone(200), kwargs=lambda w: {"uuid": w.call.uuid}),
+    "api:application-list": Route(api_signed_in()),
+    # approved officers of the organisation start its proposals (a pending one: 403);
+    # programme administrators may do everything (accounts.backends.ProgrammeAdminBackend)
+    "api:application-list#create": Route(
+        {**api_signed_in(403), OFFICER_A: 201, ADMIN: 201},
+        method="post",
+        data=new_draft,
+        format="json",
+    ),
+    "api:application-detail": Route(
+        {**api_signed_in(404), OFFICER_A: 200, ADMIN: 200}, kwargs=draft_of_a
+    ),
+    "api:application-detail#submitted": Route(
+        {**full_view(), REVIEWER: 200, PARTNER_OFFICER: 200}, kwargs=submitted_of_a
+    ),
+    "api:application-detail#update": Route(
+        {**api_signed_in(404), OFFICER_A: 200, ADMIN: 200},
+        kwargs=draft_of_a,
+        method="patch",
+        data={"vision": "ใหม่"},
+        format="json",
+    ),
+    # a move the role may not make: 409 {code: illegal_move}, as on the page
+    "api:application-submit": Route(
+        {**api_signed_in(404), OFFICER_A: 201, ADMIN: 201}, kwargs=draft_of_a, method="post"
+    ),
+    "api:application-withdraw": Route(
+        {**full_view(200), ASSIGNED_REVIEWER: 409, REVIEWER: 409, PARTNER_OFFICER: 409},
+        kwargs=submitted_of_a,
+        method="post",
+    ),
+    "api:application-request-revision": Route(
+        {**full_view(201), OFFICER_A: 409, REVIEWER: 409, PARTNER_OFFICER: 409},
+        kwargs=submitted_of_a,
+        method="post",
+        data={"points": "ระบุขอบเขตพื้นที่ให้ชัดเจน", "deadline": "2099-12-31"},
+        format="json",
+    ),
+    "api:application-attachments": Route(  # no file sent: 400 once the proposal is visible
+        {**api_signed_in(404), OFFICER_A: 400, ADMIN: 400}, kwargs=draft_of_a, method="post"
+    ),
+    "api:application-versions": Route({**full_view(), PARTNER_OFFICER: 200}, kwargs=submitted_of_a),
+    "api:application-version": Route(
+        {**full_view(), PARTNER_OFFICER: 200}, kwargs=lambda w: {**submitted_of_a(w), "number": 1}
+    ),
+    "api:application-versions#draft": Route(
+        {**api_signed_in(404), OFFICER_A: 200, ADMIN: 200}, kwargs=draft_of_a
+    ),
+    "api:application-diff": Route(
+        {**full_view(), PARTNER_OFFICER: 200}, kwargs=submitted_of_a, data={"from": 1, "to": 1}
+    ),
+    "api:application-transitions": Route(full_view(), kwargs=submitted_of_a),
+    "api:assignment-list": Route(api_signed_in()),
+    "api:assignment-list#create": Route(
+        {**api_signed_in(403), ADMIN: 201},
+        method="post",
+        data=lambda w: {
+            "application": str(w.submitted_of_a.uuid),
+            "reviewer": str(w.users[REVIEWER].uuid),
+        },
+        format="json",
+    ),
+    "api:assignment-detail": Route(
+        {**api_signed_in(404), ASSIGNED_REVIEWER: 200, ADMIN: 200},
+        kwargs=lambda w: {"uuid": w.assignment.uuid},
+    ),
+    "api:assignment-detail#delete": Route(
+        {**api_signed_in(403), ADMIN: 204},
+        kwargs=lambda w: {"uuid": w.assignment.uuid},
+        method="delete",
+    ),
+    "admin:applications_application_add": Route(admin_site(403)),  # proposals come from officers
+    "admin:applications_applicationversion_add": Route(admin_site(403)),  # versions from submit
 }
