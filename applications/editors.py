@@ -162,6 +162,20 @@ def _partners_initial(application: Application) -> list[dict[str, Any]]:
     ]
 
 
+def projects_plus_one(application: Application, kpi_of: object = None) -> list[dict[str, Any]]:
+    """The stored projects (by uuid: their fields stay as saved) plus an empty project with an
+    empty KPI, or, with `kpi_of` (a project's uuid), plus an empty KPI of that project."""
+    rows = [
+        {
+            "uuid": project.uuid,
+            "kpis": [{"uuid": kpi.uuid} for kpi in project.kpis.all()]
+            + ([{}] if str(project.uuid) == str(kpi_of) else []),
+        }
+        for project in application.projects.all()
+    ]
+    return rows if kpi_of else [*rows, {"kpis": [{}]}]
+
+
 def editor_for(key: str, application: Application, data: Mapping | None) -> Editor:
     """The editor of a section page (not review or attachments, which do not autosave)."""
     if key == "projects":

@@ -9,13 +9,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST
 
 from applications import editors
 from applications.checklist import SECTION_BY_KEY, SECTIONS, checklist_sections, section_url
 from applications.documents import version_document
 from applications.errors import StaleRevision
-from applications.forms import AttachmentForm, ProjectBlock, SubmitForm, kpi_blank
+from applications.forms import AttachmentForm, SubmitForm, project_blocks
 from applications.models import Application
 from applications.selectors import application_get, call_get, version_get, version_list
 from applications.services.proposals import (
@@ -159,22 +159,37 @@ def _review(request: HttpRequest, application: Application) -> HttpResponse:
 
 
 @login_required
-@require_GET
-def project_blank(request: HttpRequest, uuid: str) -> HttpResponse:
-    """A new, empty project block for the projects page (htmx)."""
+@require_POST
+def project_add(request: HttpRequest, uuid: str) -> HttpResponse:
+    """Add an empty project (with one empty KPI) to the draft; answers its block (htmx)."""
     application = _editable(request, uuid)
-    context = {"application": application, "block": ProjectBlock.blank()}
+    application = _add_rows(request, application, editors.projects_plus_one(application))
+    block = project_blocks(application)[-1]
+    context = {"application": application, "block": block, "revision": application.revision}
     return render(request, "applications/partials/_project.html", context)
 
 
 @login_required
-@require_GET
-def kpi_row_blank(request: HttpRequest, uuid: str, project: str) -> HttpResponse:
-    """A new, empty KPI row for a project block (htmx)."""
-    _editable(request, uuid)
-    key, form = kpi_blank()
-    return render(request, "applications/partials/_kpi.html",
-                  {"project_key": project, "kpi_key": key, "kpi": form})  # fmt: skip
+@require_POST
+def kpi_add(request: HttpRequest, uuid: str, project: str) -> HttpResponse:
+    """Add an empty KPI to one project of the draft; answers its row (htmx)."""
+    application = _editable(request, uuid)
+    if str(project) not in {str(row.uuid) for row in application.projects.all()}:
+        raise Http404
+    rows = editors.projects_plus_one(application, kpi_of=project)
+    application = _add_rows(request, application, rows)
+    block = next(b for b in project_blocks(application) if b.key == str(project))
+    key, form = block.kpis[-1]
+    context = {"application": application, "project_key": block.key, "kpi_key": key,
+               "kpi": form, "revision": application.revision}  # fmt: skip
+    return render(request, "applications/partials/_kpi.html", context)
+
+
+def _add_rows(request: HttpRequest, application: Application, projects: list) -> Application:
+    """Store the projects with their new empty row: the row's uuid is the server's from the
+    start, so every later autosave of the page updates it in place."""
+    application_update(application=application, actor=request.user, fields={}, projects=projects)
+    return application_get(viewer=request.user, uuid=application.uuid)
 
 
 def _version(request: HttpRequest, uuid: str, number: int) -> tuple[Application, object]:

@@ -7,7 +7,6 @@ field errors next to the fields; what a proposal still lacks is the checklist's 
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -181,11 +180,6 @@ class ProjectBlock:
     def __init__(self, key: str, form: ProjectForm, kpis: list[tuple[str, KPIForm]]) -> None:
         self.key, self.form, self.kpis = key, form, kpis
 
-    @classmethod
-    def blank(cls) -> ProjectBlock:
-        key = str(uuid.uuid4())
-        return cls(key, ProjectForm(prefix=key), [kpi_blank()])
-
     def as_input(self) -> dict[str, Any]:
         """What applications.services takes: the valid fields, KPIs nested, uuid kept."""
         return {
@@ -197,11 +191,6 @@ class ProjectBlock:
     @property
     def has_errors(self) -> bool:
         return bool(self.form.errors) or any(form.errors for _, form in self.kpis)
-
-
-def kpi_blank() -> tuple[str, KPIForm]:
-    key = str(uuid.uuid4())
-    return key, KPIForm(prefix=key)
 
 
 def project_blocks(application: Application) -> list[ProjectBlock]:

@@ -37,13 +37,13 @@ urlpatterns = [
     ),
     path(
         "applications/<uuid:uuid>/edit/projects/new/",
-        form_views.project_blank,
-        name="project-blank",
+        form_views.project_add,
+        name="project-add",
     ),
     path(
         "applications/<uuid:uuid>/edit/projects/<uuid:project>/kpis/new/",
-        form_views.kpi_row_blank,
-        name="kpi-blank",
+        form_views.kpi_add,
+        name="kpi-add",
     ),
     path(
         "applications/<uuid:uuid>/edit/<slug:section>/",

@@ -92,7 +92,13 @@ def test_every_section_page_renders(client, language):
 def test_projects_post_replaces_projects_with_buddhist_era_years(client):
     draft = complete_draft()
     client.force_login(draft.contact)
-    key, kpi = "0b6c9c1e-8f1e-4d59-9d7a-2d8d2f0b7a11", "5a1b7c55-3f0e-4d0d-8a7e-9f8a6b0f2c22"
+    added = client.post(reverse("applications:project-add", kwargs={"uuid": draft.uuid}))
+    assert added.status_code == 200
+    draft.projects.exclude(title="").delete()
+    (project,) = draft.projects.all()
+    key, kpi = str(project.uuid), str(project.kpis.get().uuid)
+    assert f'name="project" value="{key}"' in added.content.decode()
+    draft.refresh_from_db()
     response = client.post(
         edit_url(draft, "projects"),
         {

@@ -255,10 +255,11 @@ MATRIX: dict[str, Route] = {
     "applications:application-edit#save": Route(
         lead_officer_only(302), kwargs=draft_section, method="post", data={"area_name": "ยะลา"}
     ),
-    "applications:project-blank": Route(lead_officer_only(200), kwargs=draft_of_a),
-    "applications:kpi-blank": Route(
+    "applications:project-add": Route(lead_officer_only(200), kwargs=draft_of_a, method="post"),
+    "applications:kpi-add": Route(
         lead_officer_only(200),
-        kwargs=lambda w: {"uuid": w.draft_of_a.uuid, "project": w.draft_of_a.uuid},
+        kwargs=lambda w: {"uuid": w.draft_of_a.uuid, "project": w.draft_of_a.projects.first().uuid},
+        method="post",
     ),
     "applications:versions-compare": Route(
         versions_readers(),
