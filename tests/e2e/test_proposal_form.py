@@ -100,6 +100,7 @@ def test_officer_prepares_leaves_returns_and_submits(browser: Browser, live_serv
 
     for section, ids in SECTION_FIELDS.items():
         page.goto(f"{base}{edit}/{section}/")
+        assert_accessible(page)
         for field in ids:
             page.locator(f"#{field}").fill(TEXTS[field])
         page.keyboard.press("Tab")  # leaving a field saves at once
@@ -108,6 +109,7 @@ def test_officer_prepares_leaves_returns_and_submits(browser: Browser, live_serv
             page.locator("#id_area_km2").press("Enter")
             expect(page).to_have_url(f"{base}{edit}/profile/")
     page.goto(f"{base}{edit}/domains/")
+    assert_accessible(page)
     page.get_by_label("การเดินทางและขนส่งอัจฉริยะ").check()
     page.get_by_label("สิ่งแวดล้อมอัจฉริยะ").check()
     wait_saved(page)
@@ -158,10 +160,12 @@ def test_officer_prepares_leaves_returns_and_submits(browser: Browser, live_serv
     shoot(page, base, f"{edit}/projects/", "proposal-form")
 
     page.goto(f"{base}{edit}/partners/")
+    assert_accessible(page)
     page.locator("#id_partner-0-organisation").fill(partner.dla_code)
     page.locator("#id_partner-0-role").fill("ร่วมพัฒนาแพลตฟอร์มข้อมูลเมือง")
     page.get_by_role("button", name="บันทึกและไปต่อ").click()
     expect(page).to_have_url(f"{base}{edit}/attachments/")
+    assert_accessible(page)
 
     shoot(page, base, f"{edit}/review/", "proposal-checklist")
     page.goto(f"{base}{edit}/review/")
@@ -173,6 +177,11 @@ def test_officer_prepares_leaves_returns_and_submits(browser: Browser, live_serv
     expect(page.locator(".tracker-current")).to_contain_text("ยื่นแล้ว")
     expect(page.get_by_role("heading", name="ลำดับเหตุการณ์")).to_be_visible()
     shoot(page, base, f"/applications/{draft.uuid}/", "proposal-page")
+    page.goto(f"{base}/applications/{draft.uuid}/versions/1/print/")
+    assert_accessible(page)
+    expect(page.get_by_role("heading", level=1)).to_have_text(draft.area_name)
+    pdf = page.request.get(f"{base}/applications/{draft.uuid}/versions/1/pdf/")
+    assert pdf.headers["content-type"] == "application/pdf"
     context.close()
 
 
