@@ -36,7 +36,7 @@ from applications.services.calls import (
 from smartcity.accounts.models import User
 from smartcity.accounts.roles import Role
 from smartcity.admin import ProgrammeAdminOnly
-from smartcity.files.validators import DOCUMENTS, upload_check
+from smartcity.files.forms import UploadRowForm
 
 
 class FrozenCriteriaFormSet(BaseInlineFormSet):
@@ -64,25 +64,10 @@ class CriterionInline(ProgrammeAdminOnly, admin.TabularInline):
     extra = 0
 
 
-class CallDocumentForm(forms.ModelForm):
-    """A document row: a new row takes a file upload, checked by the file component."""
-
-    upload = forms.FileField(label=_("file"), required=False, widget=forms.FileInput)
-
+class CallDocumentForm(UploadRowForm):
     class Meta:
         model = CallDocument
         fields = ("kind", "title_th", "title_en", "order")
-
-    def has_changed(self) -> bool:
-        return super().has_changed() or bool(self.files.get(self.add_prefix("upload")))
-
-    def clean_upload(self) -> object:
-        upload = self.cleaned_data.get("upload")
-        if self.instance.pk is None and upload is None and self.has_changed():
-            raise ValidationError(_("Choose a file for this document."))
-        if upload is not None:
-            upload_check(upload, DOCUMENTS)  # the refusal reads as this field's error
-        return upload
 
 
 class CallDocumentInline(ProgrammeAdminOnly, admin.TabularInline):

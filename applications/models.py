@@ -43,7 +43,23 @@ def normalised_area(expression: str = "area_name") -> Lower:
     )
 
 
-class Call(models.Model):
+class BilingualTexts:
+    """`title` and `description` in the active language (English where filled in, else Thai)
+    for rows with title_th / title_en and, if any, description_th / description_en."""
+
+    title_th: str
+    title_en: str
+
+    @property
+    def title(self) -> str:
+        return in_language(self.title_th, self.title_en)
+
+    @property
+    def description(self) -> str:
+        return in_language(getattr(self, "description_th", ""), getattr(self, "description_en", ""))
+
+
+class Call(BilingualTexts, models.Model):
     """A round of the programme that accepts proposals between its opening and closing times."""
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
@@ -96,14 +112,6 @@ class Call(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("applications:call-detail", kwargs={"uuid": self.uuid})
 
-    @property
-    def title(self) -> str:
-        return in_language(self.title_th, self.title_en)
-
-    @property
-    def description(self) -> str:
-        return in_language(self.description_th, self.description_en)
-
     def is_open(self, now: dt.datetime | None = None) -> bool:
         now = now or timezone.now()
         return self.opens_at <= now < self.closes_at
@@ -113,7 +121,7 @@ class Call(models.Model):
         return self.criteria_frozen_at is not None
 
 
-class Criterion(models.Model):
+class Criterion(BilingualTexts, models.Model):
     """One assessment criterion of a call, its weight and (in ScoreLevel) what each score means."""
 
     call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="criteria")
@@ -142,14 +150,6 @@ class Criterion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.number}. {self.title}"
-
-    @property
-    def title(self) -> str:
-        return in_language(self.title_th, self.title_en)
-
-    @property
-    def description(self) -> str:
-        return in_language(self.description_th, self.description_en)
 
 
 class ScoreLevel(models.Model):
@@ -185,7 +185,7 @@ class CallDocumentKind(models.TextChoices):
     OTHER = "other", _("Other document")
 
 
-class CallDocument(models.Model):
+class CallDocument(BilingualTexts, models.Model):
     """A guideline or template of a call, kept by the file component; public."""
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
@@ -209,10 +209,6 @@ class CallDocument(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    @property
-    def title(self) -> str:
-        return in_language(self.title_th, self.title_en)
-
 
 class ApplicationQuerySet(models.QuerySet["Application"]):
     def visible_to(self, user: object) -> ApplicationQuerySet:
@@ -226,7 +222,7 @@ class ApplicationQuerySet(models.QuerySet["Application"]):
             return self
         served = Membership.objects.approved().filter(user=user).values("organisation")
         seen = Q(lead_org__in=served)
-        submitted = ~Q(state=State.DRAFT)
+        submitted = Q(submitted_at__isnull=False)  # a draft withdrawn unsubmitted stays private
         seen |= submitted & Q(partners__organisation__in=served)
         if user.has_role(Role.REVIEWER):  # type: ignore[attr-defined]
             seen |= submitted

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import rules
 
-from applications.workflow import COMMITTEE_STAGES, EDITABLE, State
+from applications.workflow import COMMITTEE_STAGES, EDITABLE
 from smartcity.accounts.rules import (
     is_approved_officer_of,
     is_committee,
@@ -48,7 +48,7 @@ def is_lead_officer(user: object, application: object) -> bool:
 @rules.predicate
 def is_partner_officer(user: object, application: object) -> bool:
     """An approved officer of an organisation the submitted proposal names as partner."""
-    if application is None or application.state == State.DRAFT:  # type: ignore[attr-defined]
+    if application is None or application.submitted_at is None:  # type: ignore[attr-defined]
         return False
     served = _served_ids(user)
     return bool(served) and application.partners.filter(organisation_id__in=served).exists()  # type: ignore[attr-defined]
@@ -64,7 +64,7 @@ def is_assigned_reviewer(user: object, application: object) -> bool:
 
 @rules.predicate
 def is_submitted(user: object, application: object) -> bool:
-    return application is not None and application.state != State.DRAFT  # type: ignore[attr-defined]
+    return application is not None and application.submitted_at is not None  # type: ignore[attr-defined]
 
 
 @rules.predicate

@@ -15,6 +15,7 @@ from rest_framework import serializers
 
 from applications.models import (
     KPI,
+    SECTION_TEXTS,
     Application,
     ApplicationVersion,
     Assignment,
@@ -169,21 +170,8 @@ class AttachmentIn(serializers.Serializer):
     title = serializers.CharField(max_length=300, required=False, allow_blank=True)
 
 
-SECTION_FIELDS = (
-    "area_name",
-    "area_boundary",
-    "area_km2",
-    "population_covered",
-    "vision",
-    "goals",
-    "infrastructure_plan",
-    "data_platform",
-    "smart_services",
-    "governance",
-    "partnership",
-    "funding",
-    "citizen_participation",
-)
+# the proposal's own fields besides domains, partners and projects
+SECTION_FIELDS = ("area_name", "area_km2", "population_covered", *SECTION_TEXTS)
 
 
 class ApplicationSummaryOut(serializers.ModelSerializer):

@@ -29,7 +29,8 @@ from mou.selectors import mou_filter_municipalities, mou_filter_parties, mou_his
 from mou.services import mou_completeness_errors, mou_csv_export, mou_document_add, mou_expire
 from smartcity.accounts.models import User
 from smartcity.admin import ProgrammeAdminOnly
-from smartcity.files.validators import PDF_ONLY, upload_check
+from smartcity.files.forms import UploadRowForm
+from smartcity.files.validators import PDF_ONLY
 from smartcity.templatetags.thai_dates import thai_date, thai_datetime
 from smartcity.vocabulary import FocusArea
 
@@ -96,27 +97,16 @@ class MunicipalityInline(ProgrammeAdminOnly, admin.TabularInline):
     extra = 1
 
 
-class DocumentForm(forms.ModelForm):
+class DocumentForm(UploadRowForm):
     """A document row: a new row takes a PDF upload, checked by the file component."""
 
-    upload = forms.FileField(
-        label=_("PDF file"), required=False, allow_empty_file=True, widget=forms.FileInput
-    )
+    upload_policy = PDF_ONLY
+    upload_label = _("PDF file")
+    upload_missing = _("Choose a PDF file for this document.")
 
     class Meta:
         model = MOUDocument
         fields = ("kind", "title", "visibility")
-
-    def has_changed(self) -> bool:
-        return super().has_changed() or bool(self.files.get(self.add_prefix("upload")))
-
-    def clean_upload(self) -> object:
-        upload = self.cleaned_data.get("upload")
-        if self.instance.pk is None and upload is None and self.has_changed():
-            raise ValidationError(_("Choose a PDF file for this document."))
-        if upload is not None:
-            upload_check(upload, PDF_ONLY)  # the refusal reads as this field's error
-        return upload
 
 
 class DocumentInline(ProgrammeAdminOnly, admin.TabularInline):

@@ -8,7 +8,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from applications.models import Application, Assignment
-from applications.workflow import State
 from smartcity.accounts.models import User
 from smartcity.accounts.roles import Role
 from smartcity.errors import DomainError
@@ -22,7 +21,7 @@ def assignment_problem(*, application: Application, reviewer: User) -> str | Non
     """Why this reviewer cannot be assigned to this proposal, or None."""
     if not reviewer.is_active or not reviewer.has_role(Role.REVIEWER):
         return _("Only active reviewers can be assigned to proposals.")
-    if application.state == State.DRAFT:
+    if application.submitted_at is None:
         return _("A draft cannot be assigned: it has not been submitted.")
     if application.assignments.filter(reviewer=reviewer).exists():
         return _("This reviewer is already assigned to this proposal.")

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
+from django.db.models import Model, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -100,35 +101,43 @@ def _problems_check(*, domains: Iterable[str], projects: Iterable[ProjectInput])
         raise ValidationError(problems)
 
 
+def _rows_replace(
+    *,
+    existing: QuerySet[Any],
+    new: Callable[[], Model],
+    rows: Iterable[Mapping[str, Any]],
+    fields: Iterable[str],
+) -> list[tuple[Any, Mapping[str, Any]]]:
+    """Make the rows exactly these, in this order: a row with the uuid of an existing one
+    updates it, any other is created (with a new uuid), and those not given are deleted."""
+    by_uuid = {str(row.uuid): row for row in existing}
+    kept = []
+    for order, data in enumerate(rows):
+        row = by_uuid.get(str(data.get("uuid"))) or new()
+        for name in fields:
+            if name in data:
+                setattr(row, name, data[name])
+        row.order = order
+        row.save()
+        kept.append((row, data))
+    existing.exclude(pk__in=[row.pk for row, _data in kept]).delete()
+    return kept
+
+
 def _projects_replace(*, application: Application, projects: Iterable[ProjectInput]) -> None:
-    """Make the proposal's projects (and their KPIs) exactly these: rows with a uuid of this
-    proposal are updated, others created (with a new uuid), missing ones deleted."""
-    kept = []
-    existing = {str(p.uuid): p for p in application.projects.all()}
-    for order, data in enumerate(projects):
-        project = existing.get(str(data.get("uuid"))) or Project(application=application)
-        for name in PROJECT_FIELDS:
-            if name in data:
-                setattr(project, name, data[name])
-        project.order = order
-        project.save()
-        kept.append(project.pk)
-        _kpis_replace(project=project, kpis=data.get("kpis", []))
-    application.projects.exclude(pk__in=kept).delete()
-
-
-def _kpis_replace(*, project: Project, kpis: Iterable[Mapping[str, Any]]) -> None:
-    kept = []
-    existing = {str(k.uuid): k for k in project.kpis.all()}
-    for order, data in enumerate(kpis):
-        kpi = existing.get(str(data.get("uuid"))) or KPI(project=project)
-        for name in KPI_FIELDS:
-            if name in data:
-                setattr(kpi, name, data[name])
-        kpi.order = order
-        kpi.save()
-        kept.append(kpi.pk)
-    project.kpis.exclude(pk__in=kept).delete()
+    """The proposal's projects, and each project's KPIs, become exactly these."""
+    for project, data in _rows_replace(
+        existing=application.projects.all(),
+        new=lambda: Project(application=application),
+        rows=projects,
+        fields=PROJECT_FIELDS,
+    ):
+        _rows_replace(
+            existing=project.kpis.all(),
+            new=lambda project=project: KPI(project=project),
+            rows=data.get("kpis", []),
+            fields=KPI_FIELDS,
+        )
 
 
 def _partners_replace(*, application: Application, partners: Iterable[Mapping[str, Any]]) -> None:
@@ -234,9 +243,9 @@ def attachment_add(
     """Keep a document (checked by content: PDF, Word, Excel, images) on an editable proposal
     (PermissionDenied, NotEditable, ValidationError)."""
     application = Application.objects.select_for_update().get(pk=application.pk)
+    if application.state not in workflow.EDITABLE:
+        raise NotEditable(_("Files can be added to a draft or a proposal under revision only."))
     if not actor.has_perm("applications.change_application", application):
-        if application.state not in workflow.EDITABLE:
-            raise NotEditable(_("Files can be added to a draft or a proposal under revision only."))
         raise PermissionDenied
     stored = stored_file_create(upload=upload, policy=DOCUMENTS, actor=actor)
     application.revision += 1

@@ -25,27 +25,13 @@ from applications.models import (
     RevisionRequest,
 )
 from applications.selectors import application_for_snapshot
-from applications.serializers import SCHEMA_VERSION, ApplicationOut
+from applications.serializers import SCHEMA_VERSION, ApplicationOut, ApplicationSummaryOut
 from smartcity.accounts.models import User
+from smartcity.templatetags.thai_dates import BUDDHIST_ERA_OFFSET
 
-BUDDHIST_ERA_OFFSET = 543
 # Keys of the snapshot that record the submission itself, not what the applicant wrote.
 BOOKKEEPING = frozenset(
-    {
-        "uuid",
-        "reference",
-        "call",
-        "lead_org",
-        "lead_org_name",
-        "province",
-        "state",
-        "revision",
-        "submitted_at",
-        "last_submitted_at",
-        "created_at",
-        "updated_at",
-        "created_by",
-    }
+    {*ApplicationSummaryOut.Meta.fields, "revision", "created_by"} - {"area_name"}
 )
 
 
@@ -180,6 +166,11 @@ def version_diff(*, older: ApplicationVersion, newer: ApplicationVersion) -> lis
     return changes
 
 
+def _version_delete_allow(*, value: str) -> None:
+    with connection.cursor() as cursor:  # is_local => true: for this transaction only
+        cursor.execute("SELECT set_config(%s, %s, true)", [VERSION_DELETE_SETTING, value])
+
+
 @transaction.atomic
 def synthetic_applications_delete(*, applications: QuerySet[Application]) -> int:
     """Delete synthetic (benchmark) proposals with their versions: the only way past the
@@ -192,10 +183,8 @@ def synthetic_applications_delete(*, applications: QuerySet[Application]) -> int
         raise ValueError("only synthetic proposals may be deleted")
     doomed = list(applications.values_list("pk", flat=True))
     RevisionRequest.objects.filter(application__in=doomed).delete()  # they point at versions
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT set_config(%s, 'on', true)", [VERSION_DELETE_SETTING])
+    _version_delete_allow(value="on")
     ApplicationVersion.objects.filter(application__in=doomed).delete()
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT set_config(%s, '', true)", [VERSION_DELETE_SETTING])
+    _version_delete_allow(value="")
     deleted, _by_model = Application.objects.filter(pk__in=doomed).delete()
     return len(doomed) if deleted else 0
