@@ -78,9 +78,6 @@ class Missing:
     anchor: str  # the HTML id of the field or block on the section's page
     message: str
 
-    def url(self, application: Application) -> str:
-        return section_url(application, self.section) + f"#{self.anchor}"
-
 
 @dataclass
 class SectionStatus:

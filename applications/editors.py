@@ -105,7 +105,6 @@ class ProjectsEditor(Editor):
     template = "applications/partials/_projects.html"
 
     def __init__(self, application: Application, data: Mapping | None) -> None:
-        self.is_bound = data is not None
         self.blocks: list[ProjectBlock] = (
             project_blocks_posted(data) if data is not None else project_blocks(application)
         )

@@ -188,10 +188,6 @@ class ProjectBlock:
             "kpis": [{"uuid": key, **_valid(form)} for key, form in self.kpis],
         }
 
-    @property
-    def has_errors(self) -> bool:
-        return bool(self.form.errors) or any(form.errors for _, form in self.kpis)
-
 
 def project_blocks(application: Application) -> list[ProjectBlock]:
     """The stored projects as forms (the page as it loads)."""
