@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.options import InlineModelAdmin
+from django.contrib.admin.widgets import AutocompleteSelectMultiple
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch, QuerySet
 from django.db.models.functions import ExtractYear
@@ -13,7 +16,10 @@ from django.forms.models import BaseInlineFormSet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -26,59 +32,90 @@ from mou.models import (
     PersonRole,
 )
 from mou.selectors import mou_filter_municipalities, mou_filter_parties, mou_history
-from mou.services import mou_completeness_errors, mou_csv_export, mou_document_add, mou_expire
+from mou.services import (
+    MunicipalityEntry,
+    PartyEntry,
+    PersonEntry,
+    mou_completeness_errors,
+    mou_create,
+    mou_csv_export,
+    mou_delete,
+    mou_document_add,
+    mou_document_remove,
+    mou_document_update,
+    mou_expire,
+    mou_update,
+)
+from municipalities.models import Organisation
 from smartcity.accounts.models import User
 from smartcity.admin import ProgrammeAdminOnly
+from smartcity.admin_tabs import TabbedChangeForm
 from smartcity.files.forms import UploadRowForm
 from smartcity.files.validators import PDF_ONLY
 from smartcity.templatetags.thai_dates import thai_date, thai_datetime
 from smartcity.vocabulary import FocusArea
 
 
-class CrossCheckedFormSet(BaseInlineFormSet):
-    """Party formset that also checks the signatories formset beside it (set by the admin)."""
+def kept_rows(formset: BaseInlineFormSet) -> list[dict[str, Any]]:
+    """The cleaned rows of a formset that stay: valid, filled in, not marked for deletion."""
+    return [
+        form.cleaned_data
+        for form in formset.forms
+        if form.is_valid() and form.cleaned_data and not form.cleaned_data.get("DELETE")
+    ]
 
-    siblings: list[BaseInlineFormSet]
-    status: str = ""
 
-    def _kept_rows(self, formset: BaseInlineFormSet) -> list[dict]:
-        return [
-            form.cleaned_data
-            for form in formset.forms
-            if form.is_valid() and form.cleaned_data and not form.cleaned_data.get("DELETE")
-        ]
+class MOUFormSet(BaseInlineFormSet):
+    """An inline of the MOU form, known to the other inlines of the same request."""
+
+    siblings: list[BaseInlineFormSet]  # a new list per request: MOUAdmin.get_formsets_with_inlines
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:  # noqa: ANN401
+        super().__init__(*args, **kwargs)
+        self.siblings.append(self)
+
+
+class PartyFormSet(MOUFormSet):
+    """The parties, checked with the signatories beside them against the status chosen."""
 
     def clean(self) -> None:
         super().clean()
         if any(self.errors):
             return
         people = next((f for f in self.siblings if f.model is MOUPerson), None)
-        signatories = []
-        if people is not None:
-            signatories = [
-                row["organisation"].pk
-                for row in self._kept_rows(people)
-                if row.get("role") == PersonRole.SIGNATORY and row.get("organisation")
-            ]
-        parties = [
-            row["organisation"].pk for row in self._kept_rows(self) if row.get("organisation")
+        signatories = [
+            row["organisation"].pk
+            for row in (kept_rows(people) if people is not None else [])
+            if row.get("role") == PersonRole.SIGNATORY and row.get("organisation")
         ]
+        parties = [row["organisation"].pk for row in kept_rows(self) if row.get("organisation")]
         errors = mou_completeness_errors(
-            status=self.status, party_org_ids=parties, signatory_org_ids=signatories
+            status=self.instance.status, party_org_ids=parties, signatory_org_ids=signatories
         )
         if errors:
             raise ValidationError(errors)
 
 
-class PartyInline(ProgrammeAdminOnly, admin.TabularInline):
+class MOUInline(ProgrammeAdminOnly):
+    """An inline of the MOU form: empty rows only on a new MOU, else "Add another"."""
+
+    extra: int
+    formset = MOUFormSet
+
+    def get_extra(self, request: HttpRequest, obj: MOU | None = None, **kwargs: Any) -> int:  # noqa: ANN401
+        return self.extra if obj is None else 0
+
+
+class PartyInline(MOUInline, admin.TabularInline):
     model = MOUParty
-    formset = CrossCheckedFormSet
+    formset = PartyFormSet
     autocomplete_fields = ("organisation",)
     fields = ("organisation", "role", "order")
     extra = 2
+    classes = ("tab-people",)
 
 
-class PersonInline(ProgrammeAdminOnly, admin.StackedInline):
+class PersonInline(MOUInline, admin.StackedInline):
     model = MOUPerson
     autocomplete_fields = ("organisation",)
     fields = (
@@ -88,13 +125,19 @@ class PersonInline(ProgrammeAdminOnly, admin.StackedInline):
         "order",
     )
     extra = 2
+    classes = ("tab-people", "full-width")
 
 
-class MunicipalityInline(ProgrammeAdminOnly, admin.TabularInline):
+class MunicipalityInline(MOUInline, admin.TabularInline):
+    """Municipalities that joined on another day than the MOU's signing."""
+
     model = MOUMunicipality
     autocomplete_fields = ("organisation",)
     fields = ("organisation", "joined_on")
-    extra = 1
+    extra = 0
+    classes = ("tab-municipalities",)
+    verbose_name = _("municipality that joined on another date")
+    verbose_name_plural = _("municipalities that joined on another date")
 
 
 class DocumentForm(UploadRowForm):
@@ -109,12 +152,13 @@ class DocumentForm(UploadRowForm):
         fields = ("kind", "title", "visibility")
 
 
-class DocumentInline(ProgrammeAdminOnly, admin.TabularInline):
+class DocumentInline(MOUInline, admin.TabularInline):
     model = MOUDocument
     form = DocumentForm
     fields = ("kind", "title", "visibility", "upload", "file_name")
     readonly_fields = ("file_name",)
     extra = 1
+    classes = ("tab-documents",)
 
     @admin.display(description=_("file"))
     def file_name(self, document: MOUDocument) -> str:
@@ -126,15 +170,33 @@ class DocumentInline(ProgrammeAdminOnly, admin.TabularInline):
 
 class MOUForm(forms.ModelForm):
     focus_areas = forms.MultipleChoiceField(
-        label=_("focus areas"),
+        label=capfirst(_("focus areas")),
         choices=FocusArea.choices,
         widget=forms.CheckboxSelectMultiple,
         required=False,
+    )
+    municipalities = forms.ModelMultipleChoiceField(
+        label=capfirst(_("municipalities")),
+        queryset=Organisation.objects.all(),
+        required=False,
+        widget=AutocompleteSelectMultiple(
+            MOUMunicipality._meta.get_field("organisation"), admin.site
+        ),
+        help_text=_(
+            "Those that joined when the MOU was signed. Add one that joined on another date "
+            "below, with its date."
+        ),
     )
 
     class Meta:
         model = MOU
         fields = "__all__"  # noqa: DJ007 - the admin's fieldsets choose what shows
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:  # noqa: ANN401
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None:
+            joined = MOUMunicipality.objects.joined_with(self.instance)
+            self.fields["municipalities"].initial = [row.organisation_id for row in joined]
 
 
 class YearSignedFilter(admin.SimpleListFilter):
@@ -190,10 +252,21 @@ class MunicipalityFilter(admin.SimpleListFilter):
         return queryset
 
 
+PERSON_FIELDS = ("role", "organisation", "name_th", "name_en", "position_th", "position_en")
+MOU_FIELDS = frozenset(field.name for field in MOU._meta.concrete_fields)
+
+
 @admin.register(MOU)
-class MOUAdmin(ProgrammeAdminOnly, admin.ModelAdmin):
+class MOUAdmin(TabbedChangeForm, ProgrammeAdminOnly, admin.ModelAdmin):
     form = MOUForm
     inlines = (PartyInline, PersonInline, MunicipalityInline, DocumentInline)
+    tabs = (
+        ("agreement", _("Agreement")),
+        ("people", _("Parties and people")),
+        ("municipalities", _("Municipalities")),
+        ("documents", _("Documents")),
+        ("history", _("History")),
+    )
     list_display = (
         "reference_number",
         "title_th",
@@ -220,7 +293,7 @@ class MOUAdmin(ProgrammeAdminOnly, admin.ModelAdmin):
     )
     autocomplete_fields = ("changes",)
     filter_horizontal = ("responsible_staff",)
-    readonly_fields = ("uuid", "created_at", "updated_at")
+    readonly_fields = ("uuid", "created_at", "updated_at", "history_link")
     actions = ("export_csv", "mark_expired")
     list_per_page = 50
     show_full_result_count = False  # one COUNT query, not two
@@ -228,37 +301,53 @@ class MOUAdmin(ProgrammeAdminOnly, admin.ModelAdmin):
         (
             None,
             {
+                "classes": ("tab-agreement", "full-width"),
                 "fields": (
                     "reference_number",
                     "title_th",
                     "title_en",
                     ("status", "visibility"),
                     ("kind", "changes"),
-                )
+                ),
             },
         ),
         (
             _("Content"),
             {
+                "classes": ("tab-agreement", "full-width"),
                 "fields": (
                     ("subject_th", "subject_en"),
                     ("objectives_th", "objectives_en"),
                     "focus_areas",
-                )
+                ),
             },
         ),
         (
             _("Signing and term"),
             {
+                "classes": ("tab-agreement", "full-width"),
                 "fields": (
                     ("signed_on", "signing_method"),
                     ("place_th", "place_en"),
                     ("effective_from", "effective_until"),
-                )
+                ),
             },
         ),
-        (_("Administration"), {"fields": ("responsible_staff", "notes")}),
-        (_("Record"), {"fields": ("uuid", "created_at", "updated_at")}),
+        (
+            _("Administration"),
+            {"classes": ("tab-agreement", "full-width"), "fields": ("responsible_staff", "notes")},
+        ),
+        (
+            _("Participating municipalities"),
+            {"classes": ("tab-municipalities", "full-width"), "fields": ("municipalities",)},
+        ),
+        (
+            _("Record"),
+            {
+                "classes": ("tab-history",),
+                "fields": ("uuid", "created_at", "updated_at", "history_link"),
+            },
+        ),
     )
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[MOU]:
@@ -288,40 +377,90 @@ class MOUAdmin(ProgrammeAdminOnly, admin.ModelAdmin):
         days = mou.days_to_expiry(timezone.localdate())
         return "—" if days is None else days
 
-    def _create_formsets(
-        self,
-        request: HttpRequest,
-        obj: MOU,
-        change: bool,
-    ) -> tuple[list, list]:
-        formsets, inline_instances = super()._create_formsets(request, obj, change)
-        status = request.POST.get("status", obj.status) if request.method == "POST" else ""
-        for formset in formsets:
-            formset.siblings = formsets
-            formset.status = status
-        return formsets, inline_instances
+    @admin.display(description=_("history"))
+    def history_link(self, mou: MOU) -> str:
+        if mou.pk is None:
+            return "—"
+        url = reverse("admin:mou_mou_history", args=[mou.pk])
+        return format_html('<a href="{}">{}</a>', url, _("Every change to this MOU and its parts"))
 
-    def save_formset(
+    def get_formsets_with_inlines(
+        self, request: HttpRequest, obj: MOU | None = None
+    ) -> Iterator[tuple[type[BaseInlineFormSet], InlineModelAdmin]]:
+        siblings: list[BaseInlineFormSet] = []  # the formset classes are made anew per request
+        for formset, inline in super().get_formsets_with_inlines(request, obj):
+            formset.siblings = siblings
+            yield formset, inline
+
+    def get_formset_kwargs(
+        self, request: HttpRequest, obj: MOU, inline: InlineModelAdmin, prefix: str
+    ) -> dict[str, Any]:
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        if isinstance(inline, MunicipalityInline) and obj.pk is not None:
+            # those that joined with the MOU are in the multi-select of the form
+            joined = MOUMunicipality.objects.joined_with(obj)
+            kwargs["queryset"] = kwargs["queryset"].exclude(pk__in=joined.values("pk"))
+        return kwargs
+
+    def save_model(self, request: HttpRequest, obj: MOU, form: MOUForm, change: bool) -> None:
+        """Nothing yet: save_related writes the MOU with its rows through the MOU services."""
+
+    def save_related(
         self,
         request: HttpRequest,
-        form: forms.ModelForm,
-        formset: BaseInlineFormSet,
+        form: MOUForm,
+        formsets: list[BaseInlineFormSet],
         change: bool,
     ) -> None:
-        if formset.model is not MOUDocument:
-            return super().save_formset(request, form, formset, change)
-        formset.save(commit=False)  # fills new/changed/deleted_objects for the change message
+        by_model = {formset.model: formset for formset in formsets}
+        for formset in formsets:
+            formset.save(commit=False)  # new, changed and deleted rows for the change message
+        data = form.cleaned_data
+        parties = [
+            PartyEntry(row["organisation"], row["role"], row["order"])
+            for row in kept_rows(by_model[MOUParty])
+        ]
+        people = [
+            PersonEntry(**{name: row[name] for name in PERSON_FIELDS}, order=row["order"])
+            for row in kept_rows(by_model[MOUPerson])
+        ]
+        towns = {org.pk: MunicipalityEntry(org) for org in data["municipalities"]}
+        for row in kept_rows(by_model[MOUMunicipality]):  # their own date wins
+            towns[row["organisation"].pk] = MunicipalityEntry(row["organisation"], row["joined_on"])
+        if change:
+            mou = mou_update(
+                mou=MOU.objects.get(pk=form.instance.pk),  # the form changed this copy already
+                fields={name: data[name] for name in form.changed_data if name in MOU_FIELDS},
+                parties=parties,
+                people=people,
+                municipalities=list(towns.values()),
+                responsible_staff=data["responsible_staff"],
+                actor=request.user,
+            )
+        else:
+            mou = mou_create(
+                mou=form.instance,
+                parties=parties,
+                people=people,
+                municipalities=list(towns.values()),
+                responsible_staff=data["responsible_staff"],
+                actor=request.user,
+            )
+        self._documents_save(request, mou, by_model[MOUDocument])
+
+    def _documents_save(self, request: HttpRequest, mou: MOU, formset: BaseInlineFormSet) -> None:
         for document in formset.deleted_objects:
-            document.delete()
-        for document, _fields in formset.changed_objects:
-            document.save()
+            mou_document_remove(document=document, actor=request.user)
+        for document, changed in formset.changed_objects:
+            fields = {name: getattr(document, name) for name in changed if name != "upload"}
+            mou_document_update(document=document, fields=fields, actor=request.user)
         created = []
         for row in formset.forms:
             upload = row.cleaned_data.get("upload") if row.cleaned_data else None
             if row.instance.pk is None and upload and row not in formset.deleted_forms:
                 created.append(
                     mou_document_add(
-                        mou=form.instance,
+                        mou=mou,
                         upload=upload,
                         actor=request.user,
                         kind=row.cleaned_data["kind"],
@@ -330,7 +469,16 @@ class MOUAdmin(ProgrammeAdminOnly, admin.ModelAdmin):
                     )
                 )
         formset.new_objects = created
-        return None
+
+    def has_delete_permission(self, request: HttpRequest, obj: MOU | None = None) -> bool:
+        return request.user.is_superuser  # an MOU ends by its status; see mou_delete
+
+    def delete_model(self, request: HttpRequest, obj: MOU) -> None:
+        mou_delete(mou=obj, actor=request.user)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[MOU]) -> None:
+        for mou in queryset:
+            mou_delete(mou=mou, actor=request.user)
 
     @admin.action(description=_("Export the selected MOUs as CSV"))
     def export_csv(self, request: HttpRequest, queryset: QuerySet[MOU]) -> HttpResponse:

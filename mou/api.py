@@ -5,14 +5,14 @@ from __future__ import annotations
 import uuid
 
 from django.db.models import QuerySet
-from rest_framework import permissions, serializers, viewsets
+from rest_framework import mixins, permissions, serializers, viewsets
 from rest_framework.request import Request
 from rest_framework.views import APIView
 
-from mou.models import MOU, MOUParty, PersonRole, Status
+from mou.models import MOU, MOUParty
 from mou.rules import is_programme_admin
 from mou.selectors import mou_list
-from mou.services import mou_completeness_errors
+from mou.services import mou_create, mou_update
 from smartcity.api import router
 
 
@@ -26,6 +26,8 @@ class PartyOut(serializers.ModelSerializer):
 
 
 class MOUSerializer(serializers.ModelSerializer):
+    """The shape of an MOU; the rules of a write are mou_create's and mou_update's."""
+
     parties = PartyOut(many=True, read_only=True)
     municipality_count = serializers.IntegerField(read_only=True, default=0)
     focus_areas = serializers.ListField(
@@ -70,31 +72,6 @@ class MOUSerializer(serializers.ModelSerializer):
         )
         read_only_fields = ("uuid",)
 
-    def validate(self, attrs: dict) -> dict:
-        start = attrs.get("effective_from", getattr(self.instance, "effective_from", None))
-        end = attrs.get("effective_until", getattr(self.instance, "effective_until", None))
-        if start and end and end <= start:
-            raise serializers.ValidationError(
-                {"effective_until": MOU._meta.constraints[0].violation_error_message}
-            )
-        status = attrs.get("status", getattr(self.instance, "status", MOU().status))
-        parties, signatories = [], []
-        if self.instance is not None:
-            parties = [p.organisation_id for p in self.instance.parties.all()]
-            signatories = list(
-                self.instance.people.filter(role=PersonRole.SIGNATORY).values_list(
-                    "organisation_id", flat=True
-                )
-            )
-        # parties are added in the admin: over the API a new MOU starts as a draft
-        if status != Status.DRAFT:
-            errors = mou_completeness_errors(
-                status=status, party_org_ids=parties, signatory_org_ids=signatories
-            )
-            if errors:
-                raise serializers.ValidationError({"status": errors})
-        return attrs
-
 
 def _uuid_or_blank(value: str) -> str:
     try:
@@ -121,8 +98,12 @@ class IsProgrammeAdminOrReadOnly(permissions.BasePermission):
         return request.method in permissions.SAFE_METHODS or bool(is_programme_admin(request.user))
 
 
-class MOUViewSet(viewsets.ModelViewSet):
-    """MOU records: anyone reads what the pages show; programme administrators write."""
+class MOUViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
+    """MOU records: anyone reads what the pages show; programme administrators write.
+
+    No DELETE (405): an MOU ends as terminated or superseded, its status; only a superuser
+    deletes one, in the admin.
+    """
 
     serializer_class = MOUSerializer
     lookup_field = "uuid"
@@ -136,6 +117,16 @@ class MOUViewSet(viewsets.ModelViewSet):
             status=params.get("status", ""),
             party=_uuid_or_blank(params.get("party", "")),
             municipality=_uuid_or_blank(params.get("municipality", "")),
+        )
+
+    def perform_create(self, serializer: MOUSerializer) -> None:  # type: ignore[override]
+        serializer.instance = mou_create(
+            mou=MOU(**serializer.validated_data), actor=self.request.user
+        )
+
+    def perform_update(self, serializer: MOUSerializer) -> None:  # type: ignore[override]
+        serializer.instance = mou_update(
+            mou=serializer.instance, fields=serializer.validated_data, actor=self.request.user
         )
 
 

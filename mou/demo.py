@@ -4,16 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from mou.models import (
-    MOU,
-    MOUMunicipality,
-    MOUParty,
-    MOUPerson,
-    PersonRole,
-    SigningMethod,
-    Status,
-    Visibility,
-)
+from mou.models import MOU, PersonRole, SigningMethod, Status, Visibility
+from mou.services import MunicipalityEntry, PartyEntry, PersonEntry, mou_create, mou_update
 from municipalities.models import Organisation, OrganisationKind
 from municipalities.registry import pilots_read
 from municipalities.services import organisation_sort_key
@@ -64,72 +56,57 @@ def agency_get_or_create(*, name_th: str, short_name_th: str, name_en: str) -> O
     return organisation
 
 
-def mou_refresh(*, reference_number: str, fields: dict[str, object]) -> tuple[MOU, str]:
-    """The MOU with these fields, saved only where one differs (no new history event else)."""
-    mou = MOU.objects.filter(reference_number=reference_number).first()
-    if mou is None:
-        return MOU.objects.create(reference_number=reference_number, **fields), "created"
-    changed = [name for name, value in fields.items() if getattr(mou, name) != value]
-    if not changed:
-        return mou, "up to date"
-    for name in changed:
-        setattr(mou, name, fields[name])
-    mou.save(update_fields=[*changed, "updated_at"])
-    return mou, "updated"
+FIELDS: dict[str, object] = {
+    "title_th": "บันทึกความเข้าใจว่าด้วยการขับเคลื่อนและพัฒนาเมืองน่าอยู่อัจฉริยะ",
+    "title_en": "MOU on driving and developing livable smart cities",
+    "subject_th": "ความร่วมมือระหว่างกรมส่งเสริมการปกครองท้องถิ่นและสำนักงานส่งเสริมเศรษฐกิจ"
+    "ดิจิทัลในการขับเคลื่อนและพัฒนาเมืองน่าอยู่อัจฉริยะร่วมกับองค์กรปกครองส่วนท้องถิ่นนำร่อง 12 แห่ง",
+    "subject_en": "Cooperation between the Department of Local Administration and the "
+    "Digital Economy Promotion Agency in driving and developing livable smart cities "
+    "together with 12 pilot local administrative organisations",
+    "objectives_th": "ส่งเสริมให้องค์กรปกครองส่วนท้องถิ่นพัฒนาเป็นเมืองน่าอยู่อัจฉริยะ "
+    "ด้านการจราจรและความปลอดภัย คุณภาพชีวิต สาธารณสุข โครงสร้างพื้นฐาน และสาธารณูปโภค",
+    "objectives_en": "To support local administrative organisations in becoming livable "
+    "smart cities in traffic and safety, quality of life, public health, infrastructure "
+    "and utilities",
+    "focus_areas": [area.value for area in FocusArea],
+    "signed_on": SIGNED,
+    "signing_method": SigningMethod.WEB_CONFERENCE,
+    "place_th": "กรมส่งเสริมการปกครองท้องถิ่น (ลงนามผ่านระบบประชุมทางไกล)",
+    "place_en": "Department of Local Administration (signed by web conference)",
+    "effective_from": SIGNED,
+    "status": Status.ACTIVE,
+    "visibility": Visibility.PUBLIC,
+    "notes": "ผู้บริหารท้องถิ่นของ อปท. นำร่องเข้าร่วมเป็นสักขีพยาน",
+}
 
 
 def load() -> list[str]:
-    """Create or refresh the DLA-depa MOU; running it again changes nothing."""
+    """Create or refresh the DLA-depa MOU through the MOU services; a rerun changes nothing."""
     agencies = {key: agency_get_or_create(**fields) for key, fields in AGENCIES.items()}
-    mou, state = mou_refresh(
-        reference_number=REFERENCE,
-        fields={
-            "title_th": "บันทึกความเข้าใจว่าด้วยการขับเคลื่อนและพัฒนาเมืองน่าอยู่อัจฉริยะ",
-            "title_en": "MOU on driving and developing livable smart cities",
-            "subject_th": "ความร่วมมือระหว่างกรมส่งเสริมการปกครองท้องถิ่นและสำนักงานส่งเสริมเศรษฐกิจ"
-            "ดิจิทัลในการขับเคลื่อนและพัฒนาเมืองน่าอยู่อัจฉริยะร่วมกับองค์กรปกครองส่วนท้องถิ่นนำร่อง 12 แห่ง",
-            "subject_en": "Cooperation between the Department of Local Administration and the "
-            "Digital Economy Promotion Agency in driving and developing livable smart cities "
-            "together with 12 pilot local administrative organisations",
-            "objectives_th": "ส่งเสริมให้องค์กรปกครองส่วนท้องถิ่นพัฒนาเป็นเมืองน่าอยู่อัจฉริยะ "
-            "ด้านการจราจรและความปลอดภัย คุณภาพชีวิต สาธารณสุข โครงสร้างพื้นฐาน และสาธารณูปโภค",
-            "objectives_en": "To support local administrative organisations in becoming livable "
-            "smart cities in traffic and safety, quality of life, public health, infrastructure "
-            "and utilities",
-            "focus_areas": [area.value for area in FocusArea],
-            "signed_on": SIGNED,
-            "signing_method": SigningMethod.WEB_CONFERENCE,
-            "place_th": "กรมส่งเสริมการปกครองท้องถิ่น (ลงนามผ่านระบบประชุมทางไกล)",
-            "place_en": "Department of Local Administration (signed by web conference)",
-            "effective_from": SIGNED,
-            "status": Status.ACTIVE,
-            "visibility": Visibility.PUBLIC,
-            "notes": "ผู้บริหารท้องถิ่นของ อปท. นำร่องเข้าร่วมเป็นสักขีพยาน",
-        },
-    )
-    for order, key in enumerate(("dla", "depa")):
-        MOUParty.objects.update_or_create(
-            mou=mou, organisation=agencies[key], defaults={"order": order}
-        )
-    for order, (key, role, name_th, name_en, position_th, position_en) in enumerate(PEOPLE):
-        MOUPerson.objects.update_or_create(
-            mou=mou,
-            name_th=name_th,
-            defaults={
-                "role": role,
-                "name_en": name_en,
-                "position_th": position_th,
-                "position_en": position_en,
-                "organisation": agencies[key],
-                "order": order,
-            },
-        )
     codes = [row["dla_code"] for row in pilots_read()]
-    pilots = Organisation.objects.filter(dla_code__in=codes)
-    for pilot in pilots:
-        MOUMunicipality.objects.get_or_create(
-            mou=mou, organisation=pilot, defaults={"joined_on": SIGNED}
+    pilots = list(Organisation.objects.filter(dla_code__in=codes))
+    parties = [PartyEntry(agencies[key], order=n) for n, key in enumerate(("dla", "depa"))]
+    people = [
+        PersonEntry(role, agencies[key], name_th, name_en, position_th, position_en, order)
+        for order, (key, role, name_th, name_en, position_th, position_en) in enumerate(PEOPLE)
+    ]
+    towns = [MunicipalityEntry(pilot) for pilot in pilots]  # joined on the signing day
+    mou = MOU.objects.filter(reference_number=REFERENCE).first()
+    before = mou.updated_at if mou else None
+    if mou is None:
+        mou = mou_create(
+            mou=MOU(reference_number=REFERENCE, **FIELDS),
+            parties=parties,
+            people=people,
+            municipalities=towns,
+            actor=None,
         )
+    else:
+        mou = mou_update(
+            mou=mou, fields=FIELDS, parties=parties, people=people, municipalities=towns, actor=None
+        )
+    state = {None: "created", mou.updated_at: "up to date"}.get(before, "updated")
     lines = [f"MOU {REFERENCE} {state}"]
     lines.append(f"{len(pilots)} of {len(codes)} pilot municipalities linked")
     if len(pilots) < len(codes):

@@ -57,6 +57,9 @@ class DocumentKind(models.TextChoices):
     OTHER = "other", _("Other document")
 
 
+UNTIL_AFTER_FROM = _("The end date must be after the start date.")
+
+
 class MOUQuerySet(models.QuerySet["MOU"]):
     def visible_to(self, user: object) -> MOUQuerySet:
         """Staff see every record; everyone else public records that are no longer drafts."""
@@ -131,7 +134,7 @@ class MOU(models.Model):
                 | Q(effective_from__isnull=True)
                 | Q(effective_until__gt=models.F("effective_from")),
                 name="mou_until_after_from",
-                violation_error_message=_("The end date must be after the start date."),
+                violation_error_message=UNTIL_AFTER_FROM,
             ),
         )
 
@@ -224,6 +227,12 @@ class MOUPerson(models.Model):
         return self.name_th
 
 
+class MOUMunicipalityQuerySet(models.QuerySet["MOUMunicipality"]):
+    def joined_with(self, mou: MOU) -> MOUMunicipalityQuerySet:
+        """The MOU's municipalities that joined with it: on its signing day, or undated."""
+        return self.filter(Q(joined_on__isnull=True) | Q(joined_on=mou.signed_on), mou=mou)
+
+
 @pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
 class MOUMunicipality(models.Model):
     """A municipality taking part in an MOU, from the date it joined."""
@@ -236,6 +245,8 @@ class MOUMunicipality(models.Model):
         related_name="mou_participations",
     )
     joined_on = models.DateField(_("joined on"), null=True, blank=True)
+
+    objects = MOUMunicipalityQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("participating municipality")

@@ -84,6 +84,15 @@ def mou_get(*, viewer: object, uuid: str) -> MOU:
     )
 
 
+def mou_expiring(*, today: dt.date, within_days: int = 90) -> QuerySet[MOU]:
+    """Active MOUs whose end date falls within the next `within_days` days, soonest first."""
+    return MOU.objects.filter(
+        status=Status.ACTIVE,
+        effective_until__gte=today,
+        effective_until__lte=today + dt.timedelta(days=within_days),
+    ).order_by("effective_until", "pk")
+
+
 def mou_latest_public(*, limit: int = 5) -> list[MOU]:
     """The latest public, non-draft MOUs for the home page."""
     return list(

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.exceptions import ValidationError
 from rest_framework import status
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import ValidationError as APIValidationError
 from rest_framework.response import Response
 from rest_framework.routers import DefaultRouter
 from rest_framework.serializers import as_serializer_error
@@ -17,9 +17,9 @@ router = DefaultRouter()
 
 def exception_handler(exc: Exception, context: dict) -> Response | None:
     """DRF's handler, plus DomainError → 409 {"code", "detail", …its payload} and a service's
-    Django ValidationError → 400 with its field messages, as a serializer's would be."""
+    ValidationError → 400 with its messages by field, as a serializer's would be."""
     if isinstance(exc, DomainError):
         return Response(exc.payload(), status=status.HTTP_409_CONFLICT)
-    if isinstance(exc, DjangoValidationError):
-        exc = ValidationError(as_serializer_error(exc))
+    if isinstance(exc, ValidationError):
+        exc = APIValidationError(as_serializer_error(exc))
     return drf_exception_handler(exc, context)

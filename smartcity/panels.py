@@ -1,16 +1,16 @@
 """Panels: boxes that higher apps contribute to pages of lower apps, composed here.
 
-A page names a slot (`home`, `dashboard`, `organisation`); an app registers panels for it in its
-own `panels.py`, imported by its AppConfig.ready(). So the registry's organisation page, the
-accounts dashboard and the home page show proposals, certificates and MOUs without importing
-the apps that own them (apps depend downward only).
+A page names a slot (`home`, `dashboard`, `organisation`, `admin_index`); an app registers panels
+for it in its own `panels.py`, imported by its AppConfig.ready(). So the registry's organisation
+page, the accounts dashboard, the home page and the admin index show proposals, certificates and
+MOUs without importing the apps that own them (apps depend downward only).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.db.models import Model
 from django.http import HttpRequest
@@ -18,7 +18,7 @@ from django.template.loader import render_to_string
 from django.utils.functional import Promise
 from django.utils.safestring import SafeString
 
-SLOTS = frozenset({"home", "dashboard", "organisation"})
+SLOTS = frozenset({"home", "dashboard", "organisation", "admin_index"})
 
 # the page's request and object (the organisation on its page, else None) → the panel
 # template's context, or None to leave the panel out for this viewer
@@ -33,6 +33,14 @@ class Panel:
     template: str
     context: PanelContext
     order: int = 50
+
+
+class Counter(NamedTuple):
+    """One figure of a counters panel (`components/_counters.html`): "3 pending memberships"."""
+
+    label: str | Promise
+    count: int
+    url: str
 
 
 @dataclass(frozen=True)

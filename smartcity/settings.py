@@ -230,7 +230,7 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
-    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "/favicon.ico",  # the portal's icon (smartcity.views.favicon)
     "REDOC_DIST": "SIDECAR",
     # one schema name per shared vocabulary, however many fields use it
     "ENUM_NAME_OVERRIDES": {

@@ -16,6 +16,7 @@ api_urlpatterns = [
 ]
 
 urlpatterns = [
+    path("favicon.ico", views.favicon, name="favicon"),
     path("livez", views.livez, name="livez"),
     path("healthz", views.healthz, name="healthz"),
     path("api/v1/", include((api_urlpatterns, "api"))),
@@ -32,3 +33,9 @@ urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )
+
+# error pages on the site's layout in the request's language; JSON in the API's shape under /api/
+handler400 = "smartcity.views.bad_request"
+handler403 = "smartcity.views.permission_denied"
+handler404 = "smartcity.views.page_not_found"
+handler500 = "smartcity.views.server_error"

@@ -1,11 +1,30 @@
 from __future__ import annotations
 
+import logging
+
+from django.conf import settings
 from django.db import connection
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import (
+    FileResponse,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseServerError,
+    JsonResponse,
+)
 from django.shortcuts import render
-from django.views.decorators.cache import never_cache
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import cache_control, never_cache
 
 from smartcity.health import health_report
+
+FAVICON = settings.BASE_DIR / "static" / "favicon.ico"
+
+
+@cache_control(max_age=86400, public=True)
+def favicon(request: HttpRequest) -> FileResponse:
+    """/favicon.ico, which browsers ask for on every page that names no icon (admin, API docs)."""
+    return FileResponse(FAVICON.open("rb"), content_type="image/x-icon")
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -31,3 +50,57 @@ def healthz(request: HttpRequest) -> JsonResponse:
     failing = sorted(name for name, result in checks.items() if result != "ok")
     body = {"status": "fail" if failing else "ok", "failing": failing, "checks": checks}
     return JsonResponse(body, status=503 if failing else 200)
+
+
+# ---------------------------------------------------------------- error pages
+ERRORS: dict[int, tuple[str, Promise, Promise]] = {  # status → API code, title, explanation
+    400: ("bad_request", _("Bad request"), _("The page could not understand the request.")),
+    403: (
+        "permission_denied",
+        _("Not allowed"),
+        _("Your account may not open this page. Log in with another account, or go back."),
+    ),
+    404: (
+        "not_found",
+        _("Page not found"),
+        _("There is no page at this address. It may have moved, or the link may be mistyped."),
+    ),
+    500: (
+        "server_error",
+        _("Something went wrong"),
+        _("The portal could not complete the request. We have been told; please try again later."),
+    ),
+}
+logger = logging.getLogger(__name__)
+
+
+def _error(request: HttpRequest, status: int) -> HttpResponse:
+    """The error page in the request's language; under /api/ the API's {"code", "detail"}."""
+    code, title, explanation = ERRORS[status]
+    if request.path.startswith("/api/"):
+        return JsonResponse({"code": code, "detail": str(explanation)}, status=status)
+    context = {"status": status, "title": title, "explanation": explanation}
+    return render(request, "error.html", context, status=status)
+
+
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    return _error(request, 400)
+
+
+def permission_denied(request: HttpRequest, exception: Exception) -> HttpResponse:
+    return _error(request, 403)  # the exception's text is not for the visitor
+
+
+def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    return _error(request, 404)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    try:
+        return _error(request, 500)
+    except Exception:  # the layout needs the database and templates: they may be what failed
+        logger.exception("the 500 page could not be rendered")
+        return HttpResponseServerError(
+            "<!doctype html><meta name=viewport content='width=device-width, initial-scale=1'>"
+            "<title>500</title><p>Server error · ระบบขัดข้อง</p><p><a href='/'>Home · หน้าแรก</a>"
+        )

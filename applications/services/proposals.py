@@ -40,9 +40,9 @@ from applications.validation import application_problems, project_problems
 from applications.workflow import State
 from municipalities.models import Organisation
 from smartcity.accounts.models import User
+from smartcity.dates import thai_datetime
 from smartcity.files.services import stored_file_create
 from smartcity.files.validators import DOCUMENTS
-from smartcity.templatetags.thai_dates import thai_datetime
 
 DUPLICATE_CONSTRAINT = "application_one_active_per_area"
 PROJECT_FIELDS = ("domain", "title", "summary", "budget", "funding_source", "starts_on",

@@ -27,7 +27,7 @@ from applications.models import (
 from applications.selectors import application_for_snapshot
 from applications.serializers import SCHEMA_VERSION, ApplicationOut, ApplicationSummaryOut
 from smartcity.accounts.models import User
-from smartcity.templatetags.thai_dates import BUDDHIST_ERA_OFFSET
+from smartcity.dates import BUDDHIST_ERA_OFFSET
 
 # Keys of the snapshot that record the submission itself, not what the applicant wrote.
 BOOKKEEPING = frozenset(

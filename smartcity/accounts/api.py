@@ -55,7 +55,8 @@ class MembershipRowOut(MembershipOut):
 
 
 class MembershipViewSet(viewsets.ReadOnlyModelViewSet):
-    """Memberships the caller may see; administrators approve or refuse pending ones."""
+    """Memberships the caller may see; administrators, and approved officers of the organisation
+    (not for one it proposes), approve or refuse (with a `reason`) pending ones."""
 
     serializer_class = MembershipRowOut
     permission_classes = (IsAuthenticated,)
@@ -64,11 +65,11 @@ class MembershipViewSet(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self) -> QuerySet[Membership]:
         return membership_list(viewer=self.request.user)
 
-    def _decide(self, decide: object) -> Response:
+    def _decide(self, decide: object, **extra: str) -> Response:
         membership = self.get_object()  # 404 when not visible
         if not self.request.user.has_perm("accounts.decide_membership", membership):
             raise PermissionDenied
-        membership = decide(membership=membership, actor=self.request.user)
+        membership = decide(membership=membership, actor=self.request.user, **extra)
         return Response(MembershipRowOut(membership).data, status=status.HTTP_200_OK)
 
     @action(detail=True, methods=["post"])
@@ -77,7 +78,7 @@ class MembershipViewSet(viewsets.ReadOnlyModelViewSet):
 
     @action(detail=True, methods=["post"])
     def refuse(self, request: Request, uuid: str) -> Response:
-        return self._decide(services.membership_refuse)
+        return self._decide(services.membership_refuse, reason=str(request.data.get("reason", "")))
 
 
 router.register("memberships", MembershipViewSet, basename="membership")

@@ -12,7 +12,11 @@ class AccountsConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_migrate
 
-        from smartcity.accounts import receivers  # noqa: F401 - connects the audit receivers
+        from smartcity.accounts import (  # noqa: F401 - registration on import
+            notifications,  # the accounts.* events
+            panels,  # the pending counters on the dashboard and the admin index
+            receivers,  # the audit receivers
+        )
         from smartcity.accounts.roles import ensure_roles
 
         post_migrate.connect(ensure_roles, sender=self, dispatch_uid="accounts.ensure_roles")

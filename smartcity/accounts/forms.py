@@ -75,13 +75,18 @@ class SignUpForm(forms.Form):
         label=_("I have read the privacy notice and agree to the use of my data described in it.")
     )
 
+    @property
+    def email_taken(self) -> bool:
+        """The address has an account: the page offers to log in, reset or verify it."""
+        return self.has_error("email", code="email_taken")
+
     def clean_email(self) -> str:
         email = User.objects.normalize_email(self.cleaned_data["email"]).lower()
         if User.objects.filter(email__iexact=email).exists():
             raise forms.ValidationError(
                 _(
-                    "An account with this email address already exists. "
-                    "Log in or reset your password."
+                    "An account with this email address already exists. Log in, reset your "
+                    "password, or ask for the verification link again if you have not used it."
                 ),
                 code="email_taken",
             )
@@ -149,6 +154,14 @@ class SignUpForm(forms.Form):
             "kind": kind, "name_th": data["new_org_name_th"],
             "name_en": data.get("new_org_name_en", ""), "province": data["new_org_province"],
         }  # fmt: skip
+
+
+class VerificationResendForm(forms.Form):
+    email = forms.EmailField(label=_("email address"))
+
+
+class MembershipRefuseForm(forms.Form):
+    reason = forms.CharField(label=_("Reason for refusing"), max_length=500)
 
 
 class MemberInviteForm(forms.Form):

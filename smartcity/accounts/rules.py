@@ -64,4 +64,17 @@ rules.add_perm(
     "accounts.view_membership",
     is_programme_admin | is_own_membership | serves_membership_organisation,
 )
-rules.add_perm("accounts.decide_membership", is_programme_admin)
+
+
+@rules.predicate
+def proposes_unverified_organisation(user: object, membership: object) -> bool:
+    """The membership brings an organisation new to the registry: administrators decide it."""
+    return membership is not None and (
+        membership.proposes_organisation and not membership.organisation.is_verified
+    )
+
+
+rules.add_perm(
+    "accounts.decide_membership",
+    is_programme_admin | (serves_membership_organisation & ~proposes_unverified_organisation),
+)

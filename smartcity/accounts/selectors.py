@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from municipalities.models import Organisation
-from smartcity.accounts.models import AuditLog, Membership, User
+from smartcity.accounts.models import AuditLog, Membership, MembershipStatus, User
 
 
 def personal_data_sections(*, user: User) -> dict[str, Any]:
@@ -92,3 +92,12 @@ def organisation_chosen(*, value: object) -> list[Organisation]:
         return list(Organisation.objects.filter(uuid=str(value)).select_related("province"))
     except (ValueError, ValidationError):
         return []
+
+
+def decisions_pending_count() -> dict[str, int]:
+    """How many memberships wait for a decision, and how many proposed organisations among
+    them, in one query (the programme administrator's counters)."""
+    proposed = Q(proposes_organisation=True, organisation__is_verified=False)
+    return Membership.objects.filter(status=MembershipStatus.PENDING).aggregate(
+        memberships=Count("pk"), organisations=Count("organisation", filter=proposed, distinct=True)
+    )

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.contrib.auth.models import Group
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q, QuerySet
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.http import urlsafe_base64_encode
@@ -21,7 +18,7 @@ from smartcity.accounts.models import AuditEvent, AuditLog, Membership, Membersh
 from smartcity.accounts.roles import Role
 from smartcity.accounts.tokens import email_verification_token
 from smartcity.errors import DomainError
-from smartcity.notifications.services import notify
+from smartcity.notifications.services import notification_mark_all_read, notify
 
 
 def audit_record(
@@ -48,26 +45,49 @@ def _uid(user: User) -> str:
     return urlsafe_base64_encode(str(user.uuid).encode())
 
 
-def verification_mail_send(*, user: User, base_url: str) -> None:
-    """Mail the user a link that verifies their address and activates the account."""
+def verification_mail_send(*, user: User) -> None:
+    """Announce the link that verifies the user's address and activates the account.
+
+    Through the outbox like every email: a mail server that is down delays it, never fails
+    the caller's transaction.
+    """
     token = email_verification_token.make_token(user)
     with translation.override(user.language):
         path = reverse("accounts:verify-email", kwargs={"uidb64": _uid(user), "token": token})
-        context = {"user": user, "link": f"{base_url}{path}"}
-        subject = render_to_string("accounts/email/verify_subject.txt", context).strip()
-        body = render_to_string("accounts/email/verify_body.txt", context)
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
+    notify(recipients=[user], event="accounts.verify_email", obj=user, context={"link": path})
+
+
+@transaction.atomic
+def verification_resend(*, email: str) -> bool:
+    """Send a new verification link if the address belongs to an account still waiting for
+    one; False otherwise (the caller answers the same either way)."""
+    user = (
+        User.objects.filter(email__iexact=email.strip(), is_active=False)
+        .filter(email_verified_at__isnull=True, closed_at__isnull=True)
+        .first()
+    )
+    if user is None:
+        return False
+    verification_mail_send(user=user)
+    return True
 
 
 @transaction.atomic
 def user_verify_email(*, user: User, token: str) -> bool:
-    """Mark the address verified and activate the account; False when the link is bad or used."""
+    """Mark the address verified and activate the account; False when the link is bad or used.
+
+    The people who decide the user's pending memberships hear of them now, not before: an
+    unverified sign-up may be someone else's address.
+    """
     if user.closed_at or not email_verification_token.check_token(user, token):
         return False
     user.email_verified_at = timezone.now()
     user.is_active = True
     user.save(update_fields=["email_verified_at", "is_active"])
     audit_record(event=AuditEvent.EMAIL_VERIFIED, user=user, actor=user)
+    notification_mark_all_read(user=user)  # the verification notice is done with
+    for membership in Membership.objects.filter(user=user, status=MembershipStatus.PENDING):
+        membership_announce(membership=membership)
     return True
 
 
@@ -76,7 +96,6 @@ def user_signup(
     *,
     email: str,
     password1: str,
-    base_url: str,
     title: str = "",
     first_name_th: str = "",
     last_name_th: str = "",
@@ -104,7 +123,7 @@ def user_signup(
             user=user, organisation=organisation, proposes_organisation=bool(new_organisation),
             juristic_number=juristic_number,
         )  # fmt: skip
-    transaction.on_commit(lambda: verification_mail_send(user=user, base_url=base_url))
+    verification_mail_send(user=user)
     return user
 
 
@@ -252,7 +271,7 @@ def membership_request(
     *, user: User, organisation: Organisation, proposes_organisation: bool = False,
     juristic_number: str = "",
 ) -> Membership:  # fmt: skip
-    """Ask to act for an organisation; pending until approved."""
+    """Ask to act for an organisation; pending until approved by the people told of it."""
     membership = Membership.objects.create(
         user=user, organisation=organisation, proposes_organisation=proposes_organisation,
         juristic_number=juristic_number,
@@ -261,7 +280,37 @@ def membership_request(
         event=AuditEvent.MEMBERSHIP_REQUESTED, user=user, actor=user,
         detail={"organisation": str(organisation.uuid), "proposed": proposes_organisation},
     )  # fmt: skip
+    if user.is_active:  # a sign-up is announced once its address is verified
+        membership_announce(membership=membership)
     return membership
+
+
+def membership_deciders(*, membership: Membership) -> list[User]:
+    """Who may decide a pending membership: the programme administrators, and the approved
+    officers of its organisation unless the membership proposes that organisation."""
+    who = Q(groups__name=Role.PROGRAMME_ADMIN)
+    if not membership.proposes_organisation:
+        who |= Q(
+            memberships__organisation=membership.organisation,
+            memberships__status=MembershipStatus.APPROVED,
+        )
+    deciders = User.objects.filter(who, is_active=True).exclude(pk=membership.user_id)
+    return list(deciders.distinct().order_by("pk"))
+
+
+def membership_announce(*, membership: Membership) -> None:
+    """Tell the people who may decide a pending membership (or proposed organisation) of it."""
+    event = (
+        "accounts.organisation_proposed"
+        if membership.proposes_organisation
+        else "accounts.membership_requested"
+    )
+    notify(
+        recipients=membership_deciders(membership=membership),
+        event=event,
+        obj=membership,
+        context={"organisation": membership.organisation, "member": membership.user},
+    )
 
 
 def _decide(*, membership: Membership, actor: User, status: MembershipStatus) -> Membership:

@@ -15,11 +15,19 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import urlsafe_base64_decode
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from municipalities.models import Organisation
 from smartcity.accounts import selectors, services
-from smartcity.accounts.forms import CloseAccountForm, MemberInviteForm, ProfileForm, SignUpForm
-from smartcity.accounts.models import AuditEvent, User
+from smartcity.accounts.forms import (
+    CloseAccountForm,
+    MemberInviteForm,
+    MembershipRefuseForm,
+    ProfileForm,
+    SignUpForm,
+    VerificationResendForm,
+)
+from smartcity.accounts.models import AuditEvent, Membership, User
 from smartcity.errors import DomainError
 
 
@@ -27,7 +35,7 @@ def signup(request: HttpRequest) -> HttpResponse:
     form = SignUpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.user_signup(**form.cleaned_data, base_url=request.build_absolute_uri("/")[:-1])
+            services.user_signup(**form.cleaned_data)
         except DomainError as error:  # a duplicate registered between check and save
             form.add_error("new_org_name_th", error.message)
         else:
@@ -49,6 +57,24 @@ def verify_email(request: HttpRequest, uidb64: str, token: str) -> HttpResponse:
         user = None
     verified = user is not None and services.user_verify_email(user=user, token=token)
     return render(request, "accounts/verify_email.html", {"verified": verified}, status=200)
+
+
+def verification_resend(request: HttpRequest) -> HttpResponse:
+    """A new verification link; the answer is the same whether or not the address has an
+    account waiting (nobody learns who signed up)."""
+    form = VerificationResendForm(request.POST or None, initial={"email": request.GET.get("email")})
+    if request.method == "POST" and form.is_valid():
+        # the one place a link is sent again: the throttle (issue 10) wraps this call
+        services.verification_resend(email=form.cleaned_data["email"])
+        message = _(
+            "If an account is waiting for verification at that address, a new link is on its way."
+        )
+        context = {"title": _("Check your email"), "message": message}
+        return render(request, "accounts/message_page.html", context)
+    title, label = _("Send the verification link again"), _("Send the link")
+    return render(
+        request, "accounts/form_page.html", {"form": form, "title": title, "submit_label": label}
+    )
 
 
 @login_required
@@ -140,10 +166,50 @@ def organisation_members(request: HttpRequest, uuid: str) -> HttpResponse:
                 "email": membership.user.email})  # fmt: skip
             return redirect("accounts:organisation-members", uuid=organisation.uuid)
     members = selectors.organisation_members(organisation=organisation)
+    # who may decide differs only for memberships that propose the organisation: two checks
+    may_decide = {
+        proposes: request.user.has_perm(
+            "accounts.decide_membership",
+            Membership(organisation=organisation, proposes_organisation=proposes),
+        )
+        for proposes in (False, True)
+    }
+    rows = [(m, m.is_pending and may_decide[m.proposes_organisation]) for m in members]
     can_invite = request.user.has_perm("accounts.invite_member", organisation)
-    context = {"organisation": organisation, "members": members, "form": form,
-               "can_invite": can_invite}  # fmt: skip
+    context = {
+        "organisation": organisation,
+        "rows": rows,
+        "form": form,
+        "refuse_form": MembershipRefuseForm(),
+        "can_invite": can_invite,
+    }
     return render(request, "accounts/organisation_members.html", context)
+
+
+@login_required
+@require_POST
+def membership_decide(request: HttpRequest, uuid: str, decision: str) -> HttpResponse:
+    """Approve or refuse (with a reason) a pending member from the organisation's page."""
+    membership = get_object_or_404(Membership.objects.select_related("organisation"), uuid=uuid)
+    if not request.user.has_perm("accounts.view_membership", membership):
+        raise Http404
+    if not request.user.has_perm("accounts.decide_membership", membership):
+        raise PermissionDenied
+    form = MembershipRefuseForm(request.POST)
+    try:
+        if decision == "approve":
+            services.membership_approve(membership=membership, actor=request.user)
+            messages.success(request, _("The membership is approved; the member is told."))
+        elif form.is_valid():
+            services.membership_refuse(
+                membership=membership, actor=request.user, reason=form.cleaned_data["reason"]
+            )
+            messages.success(request, _("The membership is refused; the member is told why."))
+        else:
+            messages.error(request, _("Give the reason for refusing: the member is told it."))
+    except DomainError as error:
+        messages.error(request, error.message)
+    return redirect("accounts:organisation-members", uuid=membership.organisation.uuid)
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):

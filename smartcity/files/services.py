@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import uuid
+from functools import partial
 
 from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
 
 from smartcity.accounts.models import User
 from smartcity.files.models import StoredFile
@@ -28,3 +30,11 @@ def stored_file_create(
     )
     stored.save()
     return stored
+
+
+def stored_file_delete(*, stored_file: StoredFile) -> None:
+    """Forget a stored file; its content leaves storage once the caller's transaction commits."""
+    storage, name = stored_file.file.storage, stored_file.file.name
+    stored_file.delete()
+    if name:
+        transaction.on_commit(partial(storage.delete, name), robust=True)

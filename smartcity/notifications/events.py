@@ -22,7 +22,6 @@ from dataclasses import dataclass
 from django.db.models import Model
 from django.urls import reverse
 from django.utils.functional import Promise
-from django.utils.translation import gettext_lazy as _
 
 
 def _absolute_url_or_home(obj: Model) -> str:
@@ -38,6 +37,7 @@ class Event:
     label: str | Promise
     link: Callable[[Model], str] = _absolute_url_or_home
     staff_only: bool = False  # shown in the preferences of staff only
+    in_preferences: bool = True  # False: always emailed, never listed (e.g. address checks)
 
     @property
     def template_dir(self) -> str:
@@ -68,31 +68,3 @@ def event_get(name: str) -> Event:
 def event_choices() -> list[tuple[str, str]]:
     """(name, label) of every registered event, for filters and forms."""
     return [(event.name, str(event.label)) for event in EVENTS.values()]
-
-
-# ------------------------------------------------ account events (issue 5 raises them)
-MEMBERSHIP_APPROVED = event_register(
-    Event(
-        "accounts.membership_approved",
-        _("Membership approved"),
-        link=lambda obj: reverse("accounts:dashboard"),
-    )
-)
-MEMBERSHIP_REFUSED = event_register(
-    Event("accounts.membership_refused", _("Membership refused"), link=lambda obj: reverse("home"))
-)
-INVITATION = event_register(
-    Event(
-        "accounts.invitation",
-        _("Invitation to the portal"),
-        link=lambda obj: reverse("accounts:login"),
-    )
-)
-STAFF_ACCOUNT_CREATED = event_register(
-    Event(
-        "accounts.staff_account_created",
-        _("Staff account created"),
-        link=lambda obj: reverse("accounts:login"),
-        staff_only=True,
-    )
-)

@@ -31,5 +31,5 @@ def preference_table(*, user: User) -> list[tuple[str, str, str]]:
     return [
         (event.name, str(event.label), chosen.get(event.name, EmailChoice.IMMEDIATE))
         for event in EVENTS.values()
-        if user.is_staff or not event.staff_only
+        if event.in_preferences and (user.is_staff or not event.staff_only)
     ]

@@ -71,17 +71,27 @@ def test_a_decision_is_taken_once(programme_admin):
     assert AuditLog.objects.filter(event=AuditEvent.MEMBERSHIP_REFUSED).count() == 1
 
 
-def test_api_approve_is_forbidden_to_a_colleague_and_allowed_to_admins(api_client, programme_admin):
+def test_api_approve_is_allowed_to_a_colleague_but_a_proposed_organisation_to_admins_only(
+    api_client, programme_admin
+):
     organisation = OrganisationFactory()
     officer = approved_officer(organisation)
     pending = Membership.objects.create(user=UserFactory(), organisation=organisation)
-    url = f"/api/v1/memberships/{pending.uuid}/approve/"
     api_client.force_authenticate(officer)
     assert api_client.get(f"/api/v1/memberships/{pending.uuid}/").status_code == 200
+    url = f"/api/v1/memberships/{pending.uuid}/approve/"
+    assert api_client.post(url).json()["status"] == "approved"
+    assert api_client.post(url).status_code == 409
+
+    organisation.is_verified = False
+    organisation.save()
+    proposing = Membership.objects.create(
+        user=UserFactory(), organisation=organisation, proposes_organisation=True
+    )
+    url = f"/api/v1/memberships/{proposing.uuid}/approve/"
     assert api_client.post(url).status_code == 403
     api_client.force_authenticate(programme_admin)
     assert api_client.post(url).json()["status"] == "approved"
-    assert api_client.post(url).status_code == 409
 
 
 def test_role_changes_are_audited_and_only_admins_are_staff(programme_admin):
@@ -124,7 +134,8 @@ def test_members_page_queries_do_not_grow(client, count, django_assert_max_num_q
     url = reverse("accounts:organisation-members", kwargs={"uuid": organisation.uuid})
     with django_assert_max_num_queries(12):
         response = client.get(url)
-    assert len(response.context["members"]) == count + 1
+    assert len(response.context["rows"]) == count + 1
+    assert sum(can_decide for _membership, can_decide in response.context["rows"]) == count
 
 
 @pytest.mark.parametrize("count", [1, 30])

@@ -8,7 +8,9 @@ from django.test import override_settings
 from django.urls import reverse
 
 from mou.models import MOU, MOUDocument, PersonRole, Status
+from mou.services import mou_document_remove, mou_update
 from smartcity.files.models import StoredFile
+from tests.factories.accounts import UserFactory
 from tests.factories.mou import AgencyFactory, MunicipalityFactory, signed_mou
 from tests.mou.conftest import EXE_BYTES, PDF_BYTES
 from tests.mou.test_pages import _many
@@ -235,3 +237,81 @@ def test_mark_expired_action_and_history(client, programme_admin):
     assert update["who"] == programme_admin
     assert {row["model"] for row in rows} >= {"บันทึกความเข้าใจ", "คู่ภาคี", "ผู้ลงนามหรือพยาน"}
     assert "นายทดสอบ 0" in history.content.decode()
+
+
+def test_the_api_never_deletes_an_mou(api_client, programme_admin):
+    mou = signed_mou()
+    api_client.force_login(programme_admin)
+    assert api_client.delete(f"/api/v1/mous/{mou.uuid}/").status_code == 405
+    assert MOU.objects.filter(pk=mou.pk).exists()
+
+
+def test_a_superuser_deletes_an_mou_in_the_admin_with_its_files_and_history(
+    client, programme_admin, add_document, django_capture_on_commit_callbacks
+):
+    from pghistory.models import Events
+
+    mou = signed_mou(municipalities=2)
+    stored = add_document(mou).stored_file
+    storage, name = stored.file.storage, stored.file.name
+    assert storage.exists(name)
+    url = reverse("admin:mou_mou_delete", args=[mou.pk])
+    client.force_login(programme_admin)  # an MOU ends by its status: administrators may not
+    assert client.post(url, {"post": "yes"}).status_code == 403
+    superuser = UserFactory(is_superuser=True, is_staff=True)
+    client.force_login(superuser)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(url, {"post": "yes"}).status_code == 302
+    assert not MOU.objects.filter(pk=mou.pk).exists()
+    assert not StoredFile.objects.filter(pk=stored.pk).exists()
+    assert not storage.exists(name)
+    deleted = Events.objects.filter(
+        pgh_obj_model="mou.MOU", pgh_obj_id=str(mou.pk), pgh_label="delete"
+    ).get()
+    assert deleted.pgh_context["user"] == superuser.pk
+
+
+def test_removing_a_document_removes_its_stored_file(
+    add_document, django_capture_on_commit_callbacks
+):
+    document = add_document(signed_mou())
+    storage, name = document.stored_file.file.storage, document.stored_file.file.name
+    with django_capture_on_commit_callbacks(execute=True):
+        mou_document_remove(document=document, actor=None)
+    assert not MOUDocument.objects.exists()
+    assert not StoredFile.objects.exists()
+    assert not storage.exists(name)
+
+
+def test_municipalities_that_joined_with_the_mou_follow_its_signing_date(programme_admin):
+    mou = signed_mou(municipalities=2)
+    later = mou.municipalities.first()
+    later.joined_on = dt.date(2021, 1, 4)
+    later.save()
+    mou_update(mou=mou, fields={"signed_on": dt.date(2020, 7, 3)}, actor=programme_admin)
+    dates = dict(mou.municipalities.values_list("pk", "joined_on"))
+    assert dates.pop(later.pk) == dt.date(2021, 1, 4)
+    assert list(dates.values()) == [dt.date(2020, 7, 3)]
+
+
+def test_municipalities_come_from_the_multi_select_with_dates_only_where_they_differ(
+    client, programme_admin
+):
+    at_signing, later = MunicipalityFactory(), MunicipalityFactory()
+    data = mou_post(towns=0) | {
+        "municipalities": [str(at_signing.pk)],
+        **management("municipalities", 1),
+        "municipalities-0-organisation": str(later.pk),
+        "municipalities-0-joined_on": "2021-01-04",
+    }
+    client.force_login(programme_admin)
+    assert client.post(ADD_URL, data).status_code == 302
+    mou = MOU.objects.get()
+    joined = dict(mou.municipalities.values_list("organisation", "joined_on"))
+    assert joined == {at_signing.pk: dt.date(2020, 7, 2), later.pk: dt.date(2021, 1, 4)}
+    page = client.get(reverse("admin:mou_mou_change", args=[mou.pk])).context
+    assert page["adminform"].form.fields["municipalities"].initial == [at_signing.pk]
+    dated = next(
+        f.formset for f in page["inline_admin_formsets"] if f.formset.prefix == "municipalities"
+    )
+    assert [row.instance.organisation for row in dated.forms] == [later]

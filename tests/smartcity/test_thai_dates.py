@@ -6,7 +6,7 @@ import pytest
 from django.template import Context, Template
 from django.utils import translation
 
-from smartcity.templatetags.thai_dates import thai_date, thai_datetime
+from smartcity.dates import thai_date, thai_datetime
 
 BANGKOK = dt.timezone(dt.timedelta(hours=7))
 
