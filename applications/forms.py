@@ -16,12 +16,40 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from applications.checklist import Section
-from applications.era_fields import EraDateField, EraYearField
 from applications.models import KPI, Application, AttachmentKind, Project
 from municipalities.models import Organisation
+from smartcity.dates import BUDDHIST_ERA_OFFSET, EraDateField, uses_buddhist_era
 from smartcity.vocabulary import Domain, FocusArea
 
 TEXT_AREA = forms.Textarea(attrs={"rows": 5})
+
+
+class EraYearField(forms.IntegerField):
+    """A year as people write it: 2570 on Thai pages, 2027 on English ones; cleaned to CE."""
+
+    def __init__(self, **kwargs: Any) -> None:  # noqa: ANN401
+        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "numeric", "size": "6"}))
+        super().__init__(**kwargs)
+
+    def prepare_value(self, value: object) -> object:
+        return value + _era_offset() if isinstance(value, int) else value
+
+    def to_python(self, value: object) -> int | None:
+        year = super().to_python(value)
+        if year is None:
+            return None
+        year -= _era_offset()
+        if not 2000 <= year <= 2100:  # the KPI's bounds; a CE year typed on a Thai page lands here
+            raise ValidationError(
+                _("Enter the year in the Buddhist Era, e.g. 2570.")
+                if uses_buddhist_era()
+                else _("Enter the year, e.g. 2027.")
+            )
+        return year
+
+
+def _era_offset() -> int:
+    return BUDDHIST_ERA_OFFSET if uses_buddhist_era() else 0
 
 
 class AmountField(forms.DecimalField):
