@@ -26,6 +26,8 @@ class MOUFilterForm(forms.Form):
         self.fields["municipality"].choices = [("", _("All municipalities"))] + [
             (str(org.uuid), str(org)) for org in municipalities
         ]
+        for name in ("status", "party", "municipality"):
+            self.fields[name].widget.attrs["class"] = "form-select"
 
     def filters(self) -> dict[str, str]:
         """The cleaned filters as keyword arguments of mou_list (empty when invalid)."""

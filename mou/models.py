@@ -24,6 +24,16 @@ class Status(models.TextChoices):
     SUPERSEDED = "superseded", _("Superseded")
 
 
+# Bootstrap badge classes: each status has its own colour as well as its own word
+STATUS_BADGES = {
+    Status.DRAFT: "text-bg-light border",
+    Status.ACTIVE: "text-bg-success",
+    Status.EXPIRED: "text-bg-warning",
+    Status.TERMINATED: "text-bg-danger",
+    Status.SUPERSEDED: "text-bg-info",
+}
+
+
 class SigningMethod(models.TextChoices):
     IN_PERSON = "in_person", _("In person")
     WEB_CONFERENCE = "web_conference", _("Web conference")
@@ -162,6 +172,10 @@ class MOU(models.Model):
     @property
     def place(self) -> str:
         return in_language(self.place_th, self.place_en)
+
+    @property
+    def status_badge(self) -> str:
+        return STATUS_BADGES[Status(self.status)]
 
     def days_to_expiry(self, today: dt.date | None = None) -> int | None:
         """Days until the end date (negative once past); None without an end date."""

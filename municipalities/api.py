@@ -77,10 +77,12 @@ class ProvinceViewSet(viewsets.ReadOnlyModelViewSet):
 
 @extend_schema_view(
     list=extend_schema(
-        summary="Organisations, in Thai dictionary order",
+        summary="Organisations, best match first, larger bodies first, then Thai dictionary order",
         parameters=[
             OpenApiParameter(
-                "search", OpenApiTypes.STR, description="Thai or English name substring, DLA code"
+                "search",
+                OpenApiTypes.STR,
+                description="Thai or English name substring, or the start of a DLA code",
             ),
             OpenApiParameter("region", OpenApiTypes.STR, description="region code, e.g. north"),
             OpenApiParameter("province", OpenApiTypes.STR, description="2-digit province code"),

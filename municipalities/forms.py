@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from municipalities.models import OrganisationKind
@@ -32,7 +33,7 @@ class OrganisationFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["region"].empty_label = _("All regions")
         self.fields["province"].empty_label = _("All provinces")
-        # one query per select, whatever the page shows
-        self.fields["province"].queryset = province_list()
+        # one query per select, whatever the page shows; English pages list provinces in English
+        self.fields["province"].queryset = province_list(english=get_language() == "en")
         for name in ("region", "province", "kind"):
             self.fields[name].widget.attrs["class"] = "form-select"

@@ -5,8 +5,11 @@ from __future__ import annotations
 import uuid
 
 import pghistory
+from django.contrib.postgres.indexes import GinIndex
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
+from django.db.models import Value
+from django.db.models.functions import Concat, Upper
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -202,6 +205,12 @@ class Organisation(BilingualName, models.Model):
         help_text=_("One of the 12 pilots of the DLA and depa smart city MOU of 2 July 2020."),
     )
     sort_key = models.CharField(max_length=600, editable=False, db_collation="C")
+    # the names upper-cased in one column, for the trigram index the registry search uses
+    search_text = models.GeneratedField(
+        expression=Upper(Concat("name_th", Value(" "), "short_name_th", Value(" "), "name_en")),
+        output_field=models.TextField(),
+        db_persist=True,
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -220,6 +229,18 @@ class Organisation(BilingualName, models.Model):
         indexes = (
             models.Index(fields=("sort_key", "dla_code"), name="organisation_sort"),
             models.Index(fields=("kind",), name="organisation_kind"),
+            # rows change only through registry imports: no pending list for searches to scan
+            GinIndex(
+                fields=("search_text",),
+                opclasses=("gin_trgm_ops",),
+                fastupdate=False,
+                name="organisation_search_trgm",
+            ),
+            models.Index(
+                fields=("dla_code",),
+                opclasses=("varchar_pattern_ops",),
+                name="organisation_code_prefix",
+            ),
         )
 
     @property

@@ -5,12 +5,24 @@ from __future__ import annotations
 import re
 import uuid
 
-from django.db.models import Q, QuerySet
+from django.db.models import Case, Q, QuerySet, Value, When
 from django.http import Http404
 
-from municipalities.models import Organisation, Province, Region
+from municipalities.models import Organisation, OrganisationKind, Province, Region
 
 _RE_DLA_CODE = re.compile(r"^\d{7}$")
+
+
+# Larger bodies first: a city or town carries the place's name, the provincial organisation
+# covers the province around it, then the smaller local bodies and everything else.
+KIND_RANK = {
+    OrganisationKind.CITY_MUNICIPALITY: 0,
+    OrganisationKind.SPECIAL_ADMIN_AREA: 0,
+    OrganisationKind.PROVINCIAL_ADMIN_ORG: 1,
+    OrganisationKind.TOWN_MUNICIPALITY: 2,
+    OrganisationKind.SUBDISTRICT_MUNICIPALITY: 3,
+    OrganisationKind.SUBDISTRICT_ADMIN_ORG: 4,
+}
 
 
 def organisation_list(
@@ -21,19 +33,19 @@ def organisation_list(
     kind: str = "",
     is_pilot: bool | None = None,
 ) -> QuerySet[Organisation]:
-    """Organisations matching a search and filters, in Thai dictionary order, rows ready to show.
+    """Organisations matching a search and filters, best match first, rows ready to show.
 
-    The search matches each word of `q` as a substring of the Thai, short Thai or English name,
-    or the start of the DLA code: Thai needs no word segmentation this way.
+    Each word of `q` matches a substring of the Thai, short Thai or English name (the trigram
+    index on `search_text`: Thai needs no word segmentation this way), or, when it is digits,
+    the start of the DLA code. Rows whose name equals `q` come first, then names starting with
+    it; within each, larger bodies first (KIND_RANK), then Thai dictionary order.
     """
     rows = Organisation.objects.select_related("province__region", "district")
     for term in q.split():
-        rows = rows.filter(
-            Q(name_th__icontains=term)
-            | Q(short_name_th__icontains=term)
-            | Q(name_en__icontains=term)
-            | Q(dla_code__startswith=term)
-        )
+        if term.isdigit():
+            rows = rows.filter(dla_code__startswith=term)
+        else:
+            rows = rows.filter(search_text__contains=term.upper())
     if region is not None:
         rows = rows.filter(province__region=region)
     if province is not None:
@@ -42,7 +54,21 @@ def organisation_list(
         rows = rows.filter(kind=kind)
     if is_pilot is not None:
         rows = rows.filter(is_pilot=is_pilot)
-    return rows.order_by("sort_key", "dla_code")
+    order = [
+        Case(*(When(kind=k, then=Value(rank)) for k, rank in KIND_RANK.items()), default=9),
+        "sort_key",
+        "dla_code",
+    ]
+    phrase = " ".join(q.split())
+    if phrase:
+        exact = Q(name_th=phrase) | Q(short_name_th=phrase) | Q(name_en__iexact=phrase)
+        prefix = (
+            Q(name_th__startswith=phrase)
+            | Q(short_name_th__startswith=phrase)
+            | Q(name_en__istartswith=phrase)
+        )
+        order.insert(0, Case(When(exact, then=0), When(prefix, then=1), default=2))
+    return rows.order_by(*order)
 
 
 def organisation_get(*, key: str) -> Organisation:
@@ -65,9 +91,9 @@ def region_list() -> QuerySet[Region]:
     return Region.objects.order_by("position", "code")
 
 
-def province_list(*, region: Region | None = None) -> QuerySet[Province]:
-    """Provinces in Thai dictionary order, each with its region."""
+def province_list(*, region: Region | None = None, english: bool = False) -> QuerySet[Province]:
+    """Provinces in Thai dictionary order (or English alphabetical order), with their region."""
     rows = Province.objects.select_related("region")
     if region is not None:
         rows = rows.filter(region=region)
-    return rows.order_by("sort_key")
+    return rows.order_by("name_en" if english else "sort_key")

@@ -17,6 +17,7 @@ from django.contrib.admin import helpers, options
 from django.contrib.admin import utils as admin_utils
 from django.contrib.admin.templatetags import admin_list
 from django.db import models
+from django.db.models import Model
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
@@ -69,3 +70,32 @@ class ProgrammeAdminOnly:
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:  # noqa: ANN401
         return is_programme_admin(request.user)
+
+
+class SuperuserOnly:
+    """Security records (API tokens, sign-in attempts and lockouts): superusers only, not every
+    programme administrator, although those hold every permission (accounts/backends.py)."""
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return request.user.is_active and request.user.is_superuser
+
+    def has_view_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
+        return self.has_module_permission(request) and super().has_view_permission(request, obj)
+
+    def has_add_permission(self, request: HttpRequest, *args: object) -> bool:
+        return self.has_module_permission(request) and super().has_add_permission(request, *args)
+
+    def has_change_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
+        return self.has_module_permission(request) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
+        return self.has_module_permission(request) and super().has_delete_permission(request, obj)
+
+
+# this app's admin module loads after rest_framework.authtoken's and axes' (INSTALLED_APPS order)
+for model, model_admin in list(admin.site._registry.items()):
+    if model._meta.app_label in {"authtoken", "axes"}:
+        admin.site.unregister(model)
+        admin.site.register(
+            model, type(type(model_admin).__name__, (SuperuserOnly, type(model_admin)), {})
+        )

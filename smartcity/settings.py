@@ -228,6 +228,16 @@ REST_FRAMEWORK = {
 SPECTACULAR_SETTINGS = {
     "TITLE": "Smart City Portal API",
     "VERSION": "1.0.0",
+    "DESCRIPTION": (
+        "The registry of local administrative organisations, MOU records, your memberships and "
+        "notifications. Reading public records needs no sign-in.\n\n"
+        "**Getting a token.** POST your e-mail address (as `username`) and password to "
+        '`/api/v1/auth/token/`; the answer is `{"token": "…"}`. Keep the token secret: '
+        "it acts as you until an administrator revokes it.\n\n"
+        "**Sending it.** Add the header `Authorization: Token <your token>` to every request, e.g. "
+        '`curl -H "Authorization: Token 9944b0…" https://…/api/v1/me/`. '
+        "Press *Authorize* below to try the endpoints with your token."
+    ),
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "/favicon.ico",  # the portal's icon (smartcity.views.favicon)

@@ -2,7 +2,9 @@ from __future__ import annotations
 
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import URLPattern, include, path
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from smartcity import views
@@ -13,6 +15,24 @@ api_urlpatterns = [
     path("", include(router.urls)),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+]
+
+
+def site_page(name: str, title: str) -> URLPattern:
+    """A static page of the Government Website Standard (policies, contact, site map)."""
+    view = TemplateView.as_view(
+        template_name=f"pages/{name.replace('-', '_')}.html", extra_context={"title": title}
+    )
+    return path(f"{name}/", view, name=name)
+
+
+site_pages = [
+    site_page("contact", _("Contact us")),
+    site_page("website-policy", _("Website policy")),
+    site_page("privacy", _("Privacy notice")),
+    site_page("security", _("Website security policy")),
+    site_page("accessibility", _("Accessibility statement")),
+    site_page("sitemap", _("Site map")),
 ]
 
 urlpatterns = [
@@ -30,6 +50,7 @@ urlpatterns += i18n_patterns(
     path("mous/", include("mou.urls")),
     path("", include("applications.urls")),
     path("notifications/", include("smartcity.notifications.urls")),
+    path("about/", include((site_pages, "pages"))),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

@@ -253,3 +253,32 @@ def test_organisation_page_lists_its_visible_mous(client, reviewer):
         reverse("municipalities:organisation-detail", kwargs={"key": party.uuid})
     ).content.decode()
     assert public.title_th in party_page
+
+
+def test_demo_mou_page_says_it_has_no_end_date_and_links_its_12_municipalities(client):
+    from mou import demo
+    from tests.factories.municipalities import PILOT_CODES, registry_load
+
+    registry_load(PILOT_CODES)
+    demo.load()
+    mou = MOU.objects.get(reference_number=demo.REFERENCE)
+    body = client.get(reverse("mou:mou-detail", kwargs={"uuid": mou.uuid})).content.decode()
+    assert "ตั้งแต่ 2 ก.ค. 2563 โดยไม่มีวันสิ้นสุด" in body
+    assert "\u2013 \u2014" not in body  # no dash standing for the missing end
+    for town in mou.municipalities.select_related("organisation"):
+        url = reverse("municipalities:organisation-detail", args=[town.organisation.uuid])
+        assert f'<a href="{url}">{town.organisation}</a>' in body
+    english = client.get(f"/en/mous/{mou.uuid}/").content.decode()
+    assert "From 2 Jul 2020, with no end date" in english
+
+
+@pytest.mark.parametrize("status", Status.values)
+def test_each_status_badge_has_its_own_colour(client, reviewer, status):
+    from mou.models import STATUS_BADGES
+
+    assert len(set(STATUS_BADGES.values())) == len(Status.values)
+    mou = signed_mou(status=status)
+    client.force_login(reviewer)  # reviewers see drafts too
+    badge = f'<span class="badge {STATUS_BADGES[status]}">{mou.get_status_display()}</span>'
+    assert badge in client.get(mou.get_absolute_url()).content.decode()
+    assert badge in client.get(reverse("mou:mou-list")).content.decode()

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from urllib.parse import quote
+
 import pytest
 from django.urls import reverse
 
@@ -24,14 +26,15 @@ def test_the_list_filters_by_region_province_and_kind(client, chiang_mai):
     assert [o.dla_code for o in in_roi_et] == ["5450802"]
 
 
-def test_the_list_is_in_thai_order(client, chiang_mai):
-    OrganisationFactory(short_name_th="กระบี่น้อย", name_th="องค์การบริหารส่วนตำบลกระบี่น้อย")
-    OrganisationFactory(short_name_th="ตากแดด", name_th="องค์การบริหารส่วนตำบลตากแดด")
+def test_the_list_puts_larger_bodies_first_each_kind_in_thai_order(client, chiang_mai):
+    for short in ("ตากแดด", "กระบี่น้อย", "เชียงดาว"):  # subdistrict administrative organisations
+        OrganisationFactory(short_name_th=short, name_th=f"องค์การบริหารส่วนตำบล{short}")
 
     rows = client.get(reverse("municipalities:organisation-list")).context["page"].object_list
 
-    shorts = [o.short_name_th for o in rows]
-    assert shorts.index("กระบี่น้อย") < shorts.index("เชียงใหม่") < shorts.index("ตากแดด")
+    # two cities, the provincial organisation, the subdistrict municipality, then the rest
+    assert [o.dla_code for o in rows][:4] == ["3500102", "3950102", "2500101", "5450802"]
+    assert [o.short_name_th for o in rows][4:] == ["กระบี่น้อย", "เชียงดาว", "ตากแดด"]
 
 
 def test_a_bad_filter_shows_everything_rather_than_failing(client, chiang_mai):
@@ -92,3 +95,12 @@ def test_the_nav_links_to_the_registry(client, db):
 
     assert 'href="/en/municipalities/"' in body
     assert ">Municipalities<" in body
+
+
+def test_no_result_suggests_dropping_filters_or_searching_by_code(client, chiang_mai):
+    url = reverse("municipalities:organisation-list")
+    body = client.get(url, {"q": "เชียงใหม่", "region": "south"}).content.decode()
+
+    assert "ไม่พบหน่วยงานที่ตรงกับการค้นหา" in body
+    assert f'href="{url}?q={quote("เชียงใหม่")}"' in body  # the same words, no filter
+    assert "3500102" in body  # the example DLA code

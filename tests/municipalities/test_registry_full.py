@@ -100,3 +100,43 @@ def test_loading_the_reference_data_again_changes_nothing():
     assert "pilots: 12 of 12 present, 0 marked now" in text
     assert set(Organisation.objects.values_list("dla_code", "updated_at")) == before
     assert elapsed < 30, f"a second load took {elapsed:.1f}s"
+
+
+def test_chiang_mai_city_comes_first_on_the_page_and_the_api(client, api_client):
+    page = client.get(reverse("municipalities:organisation-list"), {"q": "เชียงใหม่"})
+    api = api_client.get("/api/v1/organisations/", {"search": "เชียงใหม่"}).json()
+
+    first = page.context["page"].object_list[0]
+    assert (first.dla_code, first.name_th) == ("3500102", "เทศบาลนครเชียงใหม่")
+    assert api["results"][0]["dla_code"] == "3500102"
+    # exact short names first, larger bodies first: the city, the province, then ตำบลเชียงใหม่
+    codes = [o.dla_code for o in page.context["page"].object_list]
+    assert codes[:3] == ["3500102", "2500101", "5450802"]
+
+
+def test_the_unfiltered_list_starts_with_the_larger_bodies(client):
+    rows = client.get(reverse("municipalities:organisation-list")).context["page"].object_list
+
+    cities = {OrganisationKind.CITY_MUNICIPALITY, OrganisationKind.SPECIAL_ADMIN_AREA}
+    assert {o.kind for o in rows[:31]} == cities  # 30 cities and Pattaya City
+    assert rows[31].kind == OrganisationKind.PROVINCIAL_ADMIN_ORG
+
+
+def test_the_registry_search_uses_the_trigram_index():
+    from django.db import connection
+
+    from municipalities.selectors import organisation_list
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE municipalities_organisation")  # statistics of the loaded rows
+    plan = organisation_list(q="เชียงใหม่").explain()
+
+    assert "organisation_search_trgm" in plan, plan
+
+
+def test_english_province_choices_are_in_english_order(client):
+    form = client.get("/en/municipalities/").context["form"]
+
+    names = [label for _value, label in form.fields["province"].choices][1:]
+    assert names == sorted(names)
+    assert names[0] == "Amnat Charoen"

@@ -211,6 +211,13 @@ MATRIX: dict[str, Route] = {
         everyone(200), kwargs=lambda w: {"uidb64": "x", "token": "y"}
     ),
     "accounts:password-reset-complete": Route(everyone(200)),
+    # the Government Website Standard's pages: public
+    "pages:contact": Route(everyone(200)),
+    "pages:website-policy": Route(everyone(200)),
+    "pages:privacy": Route(everyone(200)),
+    "pages:security": Route(everyone(200)),
+    "pages:accessibility": Route(everyone(200)),
+    "pages:sitemap": Route(everyone(200)),
     # municipalities: the registry is public
     "municipalities:organisation-list": Route(everyone(200)),
     "municipalities:organisation-detail": Route(
@@ -337,9 +344,15 @@ MATRIX: dict[str, Route] = {
     "admin:login": Route({**everyone(200), ADMIN: 302}),
     "admin:logout": Route(everyone(302), method="post"),
     "admin:accounts_auditlog_add": Route(admin_site(403)),  # the audit log is append-only
-    "admin:axes_accessattempt_add": Route(admin_site(403)),  # django-axes keeps its own rows
+    # sign-in records and API tokens: superusers only (smartcity/admin.py), and axes adds no row
+    "admin:axes_accessattempt_changelist": Route(admin_site(403)),
+    "admin:axes_accessattempt_add": Route(admin_site(403)),
+    "admin:axes_accessfailurelog_changelist": Route(admin_site(403)),
     "admin:axes_accessfailurelog_add": Route(admin_site(403)),
+    "admin:axes_accesslog_changelist": Route(admin_site(403)),
     "admin:axes_accesslog_add": Route(admin_site(403)),
+    "admin:authtoken_tokenproxy_changelist": Route(admin_site(403)),
+    "admin:authtoken_tokenproxy_add": Route(admin_site(403)),
     "admin:notifications_notification_add": Route(admin_site(403)),  # rows come from notify()
     "admin:autocomplete": Route(admin_site(403)),  # 403 without its field parameters
     "admin:municipalities_organisation_process_import": Route(admin_site(405)),  # POST only
