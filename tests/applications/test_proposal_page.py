@@ -54,4 +54,4 @@ def test_home_and_dashboard_offer_a_start_and_a_pending_officer_learns_why_not(c
     page = client.get(reverse("accounts:dashboard")).content.decode()
     assert "/applications/start/" not in page
     assert "รอการอนุมัติ" in page
-    assert "ผู้ดูแลโครงการของสำนักงานเมืองอัจฉริยะเป็นผู้พิจารณา" in page  # who decides
+    assert "หรือผู้ดูแลโครงการของสำนักงานเมืองอัจฉริยะเป็นผู้พิจารณา" in page  # who decides
