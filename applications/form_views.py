@@ -3,10 +3,12 @@ a version as PDF or printable HTML, and the diff between two versions."""
 
 from __future__ import annotations
 
+import io
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -204,13 +206,9 @@ def version_pdf(request: HttpRequest, uuid: str, number: int) -> HttpResponse:
     """One version as PDF, rendered from its snapshot."""
     application, version = _version(request, uuid, number)
     context = version_document(application=application, version=version)
-    response = HttpResponse(
-        pdf_render(template="applications/pdf/version.html", context=context),
-        content_type="application/pdf",
-    )
+    pdf = pdf_render(template="applications/pdf/version.html", context=context)
     name = f"{application.reference or application.uuid}-v{version.number}.pdf"
-    response["Content-Disposition"] = f'inline; filename="{name}"'
-    return response
+    return FileResponse(io.BytesIO(pdf), content_type="application/pdf", filename=name)
 
 
 @login_required

@@ -123,12 +123,13 @@ def test_the_pdf_of_a_version_has_its_thai_text_be_date_and_reference(client, pd
         reverse("applications:version-pdf", kwargs={"uuid": draft.uuid, "number": version.number})
     )
     assert response["Content-Type"] == "application/pdf"
-    text = pdf_text(response.content)
+    content = b"".join(response.streaming_content)
+    text = pdf_text(content)
     assert draft.reference in text
     assert "เมืองน่าอยู่ ปลอดภัย และยั่งยืนด้วยข้อมูลเมือง" in text
     assert thai_date(version.submitted_at) in text  # e.g. "30 พ.ย. 2569"
     assert "2571" in text  # the project's end date, 30 Sep 2028, in the Buddhist Era
     pdf = tmp_path / "version.pdf"
-    pdf.write_bytes(response.content)
+    pdf.write_bytes(content)
     subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", str(pdf),  # noqa: S603, S607
                     "var/screenshots/proposal-version-pdf"], check=True)  # fmt: skip
