@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -50,7 +49,6 @@ def application_detail(request: HttpRequest, uuid: str) -> HttpResponse:
         ],
     }
     context["tracker"] = tracker_for(application)
-    context["office_email"] = settings.SMART_CITY_OFFICE_EMAIL
     if is_full:
         context["versions"] = version_list(application=application, viewer=request.user)
         context["transitions"] = transition_list(application=application)

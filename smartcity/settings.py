@@ -180,7 +180,6 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = FILE_UPLOAD_MAX_BYTES + 1024 * 1024
 
 vars().update(env.email_url("EMAIL_URL", default="smtp://localhost:25"))
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Smart City Portal <noreply@localhost>")
-SMART_CITY_OFFICE_EMAIL = env.str("SMART_CITY_OFFICE_EMAIL", default="smartcity@depa.or.th")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Links in emails: the public address of the portal, without a trailing slash.
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
