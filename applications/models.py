@@ -280,6 +280,16 @@ class Application(models.Model):
     )
     # bumped by every save of the draft and every move: a stale autosave is detected by it
     revision = models.PositiveIntegerField(_("revision"), default=0, editable=False)
+    # who made the last save of the draft: a stale autosave's notice names them
+    saved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("last saved by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
     domains = ArrayField(
         models.CharField(max_length=20, choices=Domain.choices),
         verbose_name=_("domains"),

@@ -16,6 +16,9 @@ if TYPE_CHECKING:
 SUBMITTED = event_register(Event("applications.submitted", _("Proposal submitted")))
 RESUBMITTED = event_register(Event("applications.resubmitted", _("Revised proposal submitted")))
 WITHDRAWN = event_register(Event("applications.withdrawn", _("Proposal withdrawn")))
+CLOSING_REMINDER = event_register(
+    Event("applications.closing_reminder", _("A call with your draft closes soon"))
+)
 REVISION_REQUESTED = event_register(
     Event("applications.revision_requested", _("Revision requested"))
 )

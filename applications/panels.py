@@ -12,6 +12,7 @@ from applications.selectors import (
     application_list_for_dashboard,
     application_list_for_organisation,
     call_list_open,
+    proposal_starts,
 )
 from municipalities.models import Organisation
 from smartcity.panels import Panel, panel_register
@@ -61,3 +62,16 @@ panel_register(
         order=20,
     )
 )
+
+
+def _starts(request: HttpRequest, obj: None) -> dict[str, Any] | None:
+    starts = proposal_starts(viewer=request.user)
+    return starts if starts["starts"] or starts["waiting"] else None
+
+
+for slot in ("dashboard", "home"):
+    panel_register(
+        Panel(
+            "start", slot, _("Prepare a proposal"), "applications/partials/_start.html", _starts, 5
+        )
+    )

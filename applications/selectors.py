@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import uuid as uuid_module
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from applications import workflow
 from applications.models import (
     Application,
     ApplicationVersion,
@@ -16,6 +18,7 @@ from applications.models import (
     Call,
     Criterion,
     Project,
+    RevisionRequest,
     Transition,
 )
 from applications.workflow import State
@@ -139,3 +142,56 @@ def application_list_for_dashboard(*, viewer: User, limit: int = 10) -> list[App
     mine = Q(lead_org__in=served) | Q(assignments__reviewer=viewer)
     own = Application.objects.filter(mine).values("pk")
     return list(application_list(viewer=viewer).filter(pk__in=own)[:limit])
+
+
+def version_get(*, application: Application, viewer: User, number: int) -> ApplicationVersion:
+    """One version of the proposal the viewer may read (Http404)."""
+    found = version_list(application=application, viewer=viewer).filter(number=number).first()
+    if found is None:
+        raise Http404
+    return found
+
+
+@dataclass(frozen=True)
+class StartOption:
+    """An open call and an organisation the officer serves: start a proposal, or continue
+    the organisation's draft."""
+
+    call: Call
+    organisation: Organisation
+    draft: Application | None
+
+    @property
+    def days_left(self) -> int:
+        return (timezone.localdate(self.call.closes_at) - timezone.localdate()).days
+
+
+def proposal_starts(*, viewer: User) -> dict[str, Any]:
+    """For the dashboard and home page: each open call with each organisation the viewer is an
+    approved officer of (with its draft, if any), and the memberships still waiting."""
+    if not viewer.is_authenticated:
+        return {"starts": [], "waiting": []}
+    memberships = list(
+        Membership.objects.filter(user=viewer).select_related("organisation").order_by("pk")
+    )
+    approved = [m.organisation for m in memberships if m.is_approved]
+    calls = call_list_open() if approved else []
+    drafts = {
+        (a.call_id, a.lead_org_id): a
+        for a in Application.objects.filter(
+            call__in=calls, lead_org__in=approved, state__in=workflow.EDITABLE
+        ).order_by("-updated_at")
+    } if calls else {}  # fmt: skip
+    return {
+        "starts": [
+            StartOption(call, organisation, drafts.get((call.pk, organisation.pk)))
+            for call in calls
+            for organisation in approved
+        ],
+        "waiting": [m.organisation for m in memberships if m.is_pending],
+    }
+
+
+def revision_request_list(*, application: Application) -> list[RevisionRequest]:
+    """The proposal's revision requests, open ones first, newest first."""
+    return sorted(application.revision_requests.all(), key=lambda r: (not r.is_open, r.pk * -1))

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from applications import views
+from applications import form_views, views
 from applications.rules import may_download_attachment, may_download_call_document
 from smartcity.files.views import file_download
 
@@ -28,5 +28,41 @@ urlpatterns = [
         file_download,
         {"predicate": may_download_attachment},
         name="attachment-download",
+    ),
+    # the officer's form (applications/form_views.py)
+    path(
+        "applications/start/<uuid:call>/<uuid:organisation>/",
+        form_views.application_start,
+        name="application-start",
+    ),
+    path(
+        "applications/<uuid:uuid>/edit/projects/new/",
+        form_views.project_add,
+        name="project-add",
+    ),
+    path(
+        "applications/<uuid:uuid>/edit/projects/<uuid:project>/kpis/new/",
+        form_views.kpi_add,
+        name="kpi-add",
+    ),
+    path(
+        "applications/<uuid:uuid>/edit/<slug:section>/",
+        form_views.application_edit,
+        name="application-edit",
+    ),
+    path(
+        "applications/<uuid:uuid>/versions/compare/",
+        form_views.versions_compare,
+        name="versions-compare",
+    ),
+    path(
+        "applications/<uuid:uuid>/versions/<int:number>/pdf/",
+        form_views.version_pdf,
+        name="version-pdf",
+    ),
+    path(
+        "applications/<uuid:uuid>/versions/<int:number>/print/",
+        form_views.version_print,
+        name="version-print",
     ),
 ]

@@ -14,10 +14,12 @@ from applications.selectors import (
     application_get,
     call_get,
     call_list_public,
+    revision_request_list,
     transition_list,
     version_list,
 )
 from applications.services.proposals import application_submit, application_withdraw
+from applications.tracker import tracker_for
 from smartcity.errors import DomainError
 
 
@@ -46,9 +48,11 @@ def application_detail(request: HttpRequest, uuid: str) -> HttpResponse:
             if name in PAGE_MOVES
         ],
     }
+    context["tracker"] = tracker_for(application)
     if is_full:
         context["versions"] = version_list(application=application, viewer=request.user)
         context["transitions"] = transition_list(application=application)
+        context["revision_requests"] = revision_request_list(application=application)
     return render(request, "applications/application_detail.html", context)
 
 

@@ -72,10 +72,10 @@ def document_errors(result: dict[str, Any], **kwargs: object) -> dict[str, Any]:
 
 
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
-    """DRF's handler, plus DomainError → 409 {"code", "detail"} and a service's ValidationError
-    → 400 with its messages by field, as a serializer's would be."""
+    """DRF's handler, plus DomainError → 409 {"code", "detail", …its payload} and a service's
+    ValidationError → 400 with its messages by field, as a serializer's would be."""
     if isinstance(exc, DomainError):
-        return Response({"code": exc.code, "detail": exc.message}, status=status.HTTP_409_CONFLICT)
+        return Response(exc.payload(), status=status.HTTP_409_CONFLICT)
     if isinstance(exc, ValidationError):
         exc = APIValidationError(as_serializer_error(exc))
     return drf_exception_handler(exc, context)

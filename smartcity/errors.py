@@ -11,3 +11,7 @@ class DomainError(Exception):
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
+
+    def payload(self) -> dict[str, object]:
+        """The API's 409 body; a subclass may add what a client needs to act on it."""
+        return {"code": self.code, "detail": self.message}

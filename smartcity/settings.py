@@ -240,6 +240,11 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
         "schedule": crontab(hour=7, minute=0),  # 07:00 Asia/Bangkok
     },
     # MOU status kept true (past the end → expired) and expiry reminders at 90/30/7 days
+    # officers with a draft are reminded 7 days and 1 day before its call closes
+    "applications-daily-scan": {
+        "task": "applications.tasks.application_daily_scan",
+        "schedule": crontab(hour=7, minute=30),
+    },
     "mou-daily-scan": {
         "task": "mou.tasks.mou_daily_scan",
         "schedule": crontab(hour=6, minute=15),

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from applications import workflow
+from applications.checklist import checklist_enforce
 from applications.errors import (
     CallClosed,
     DuplicateProposal,
@@ -32,6 +33,7 @@ from applications.models import (
     Project,
     normalised_area,
 )
+from applications.selectors import application_for_snapshot
 from applications.services.calls import call_criteria_freeze
 from applications.services.versions import reference_next, version_freeze
 from applications.validation import application_problems, project_problems
@@ -223,6 +225,7 @@ def application_update(
     if "area_name" in fields:
         _duplicate_check(application=application)
     application.revision += 1
+    application.saved_by = actor
     _save(application)
     if projects is not None:
         _projects_replace(application=application, projects=project_rows)
@@ -291,7 +294,7 @@ def application_submit(
 ) -> ApplicationVersion:
     """Freeze the draft (or the revised proposal) as its next version and move it to submitted;
     a first submission gets its reference number and freezes the call's criteria
-    (SubmissionClosed, IllegalMove)."""
+    (SubmissionClosed, IncompleteProposal, IllegalMove)."""
     now = now or timezone.now()
     application = (
         Application.objects.select_for_update(of=("self",))
@@ -299,6 +302,7 @@ def application_submit(
         .get(pk=application.pk)
     )
     submission_window_check(application=application, now=now)
+    checklist_enforce(application_for_snapshot(pk=application.pk))
     is_first = application.state == State.DRAFT
     if is_first:
         application.reference = reference_next(at=now)

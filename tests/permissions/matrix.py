@@ -131,6 +131,26 @@ def new_draft(w: Any) -> dict[str, Any]:
     return {"call": str(w.call.uuid), "lead_org": str(w.org_a.uuid), "area_name": "เขตใหม่"}
 
 
+def draft_section(w: Any) -> dict[str, Any]:
+    return {"uuid": w.draft_of_a.uuid, "section": "profile"}
+
+
+def version_1(w: Any) -> dict[str, Any]:
+    return {"uuid": w.submitted_of_a.uuid, "number": 1}
+
+
+def lead_officer_only(ok: int) -> dict[str, Any]:
+    """Organisation A's draft: its approved officer and programme administrators (who may do
+    everything); nobody else sees it (404)."""
+    return {**signed_in(404), OFFICER_A: ok, ADMIN: ok}
+
+
+def versions_readers(ok: int = 200) -> dict[str, Any]:
+    """A submitted proposal's versions: those who see it whole, and the partner's officers
+    (an unassigned reviewer sees the summary only, committee members not before their stage)."""
+    return {**signed_in(404), **dict.fromkeys((*SEES_FULL, PARTNER_OFFICER), ok)}
+
+
 NEW_MOU = {"reference_number": "NEW-1", "title_th": "บันทึกใหม่", "status": "draft"}
 
 
@@ -342,6 +362,29 @@ MATRIX: dict[str, Route] = {
     ),
     "api:notification-read-all": Route(api_signed_in(), method="post"),
     "api:notification-unread-count": Route(api_signed_in()),
+    # the officer's form (applications/form_views.py)
+    "applications:application-start": Route(
+        {**signed_in(403), OFFICER_A: 302, ADMIN: 302},
+        kwargs=lambda w: {"call": w.draft_of_a.call.uuid, "organisation": w.org_a.uuid},
+        method="post",
+    ),
+    "applications:application-edit": Route(lead_officer_only(200), kwargs=draft_section),
+    "applications:application-edit#save": Route(
+        lead_officer_only(302), kwargs=draft_section, method="post", data={"area_name": "ยะลา"}
+    ),
+    "applications:project-add": Route(lead_officer_only(200), kwargs=draft_of_a, method="post"),
+    "applications:kpi-add": Route(
+        lead_officer_only(200),
+        kwargs=lambda w: {"uuid": w.draft_of_a.uuid, "project": w.draft_of_a.projects.first().uuid},
+        method="post",
+    ),
+    "applications:versions-compare": Route(
+        versions_readers(),
+        kwargs=lambda w: {"uuid": w.submitted_of_a.uuid},
+        data={"older": 1, "newer": 1},
+    ),
+    "applications:version-pdf": Route(versions_readers(), kwargs=version_1),
+    "applications:version-print": Route(versions_readers(), kwargs=version_1),
     # MOU: public records for everyone; internal and draft ones, internal documents for MOU staff
     "mou:mou-list": Route({**everyone(200), STAFF: 200}),
     "mou:mou-detail": Route({**everyone(200), STAFF: 200}, kwargs=public_mou),

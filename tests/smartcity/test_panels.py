@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.test import RequestFactory
 
 from smartcity.panels import Panel, _registry, panel_register, panels_render
@@ -22,8 +23,10 @@ def test_panels_render_in_order_and_a_panel_without_context_is_left_out(scratch_
     panel_register(Panel("b", scratch_slot, "B", template, lambda r, o: {"latest_mous": []}, 20))
     panel_register(Panel("a", scratch_slot, "A", template, lambda r, o: {"latest_mous": []}, 10))
     panel_register(Panel("hidden", scratch_slot, "H", template, lambda r, o: None, 5))
-    keys = [p.key for p in panels_render(slot=scratch_slot, request=RequestFactory().get("/"))]
-    assert [key for key in keys if key in ("a", "b")] == ["a", "b"]  # among the apps' panels
+    request = RequestFactory().get("/")
+    request.user = AnonymousUser()  # as every request has after the middleware
+    keys = [p.key for p in panels_render(slot=scratch_slot, request=request)]
+    assert [key for key in keys if key in ("a", "b")] == ["a", "b"]  # other apps add theirs
     assert "hidden" not in keys
 
 
