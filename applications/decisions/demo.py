@@ -19,11 +19,11 @@ from applications.services.meetings import (
     meeting_decide,
 )
 from applications.workflow import State
-from smartcity.accounts.demo import DOMAIN, PILOT_CODES
+from municipalities.models import Organisation
+from smartcity.accounts.demo import DOMAIN
 from smartcity.accounts.models import User
 
 # paper certifications of two pilot municipalities, as an administrator would import them
-RECORDED_CODES = PILOT_CODES[:2]
 RECORDED_CSV = """dla_code,certificate_number,certified_on,valid_until,domains
 {first},SC-CERT-2564-001,2021-01-28,2027-01-27,"mobility,living,governance"
 {second},SC-CERT-2564-002,2021-01-28,2027-01-27,"environment,economy"
@@ -51,12 +51,16 @@ def _decided(meeting: Meeting, application: Application, outcome: str, admin: Us
 
 
 def load() -> list[str]:
+    pilot_codes = list(
+        Organisation.objects.pilots().order_by("dla_code").values_list("dla_code", flat=True)
+    )
+    recorded_codes = pilot_codes[:2]  # certified on paper before the portal
     admin = User.objects.filter(email=f"admin@{DOMAIN}").first()
     submitted = (
         Application.objects.filter(
-            state=State.SUBMITTED, lead_org__dla_code__in=PILOT_CODES, is_synthetic=False
+            state=State.SUBMITTED, lead_org__dla_code__in=pilot_codes, is_synthetic=False
         )
-        .exclude(lead_org__dla_code__in=RECORDED_CODES)
+        .exclude(lead_org__dla_code__in=recorded_codes)
         .order_by("reference")
     )
     if admin is None or not submitted.exists():
@@ -86,7 +90,7 @@ def load() -> list[str]:
             meeting_agenda_add(meeting=meeting, application=application, actor=admin)
         lines.append(f"meeting {meeting} scheduled")
     report = certificates_import(
-        text=RECORDED_CSV.format(first=PILOT_CODES[0], second=PILOT_CODES[1])
+        text=RECORDED_CSV.format(first=pilot_codes[0], second=pilot_codes[1])
     )
     if report.created:
         lines.append(f"{report.created} paper certifications recorded")
