@@ -151,8 +151,15 @@ class ScoreLevelInline(ProgrammeAdminOnly, admin.TabularInline):
 class CriterionForm(forms.ModelForm):
     class Meta:
         model = Criterion
-        fields = ("call", "number", "title_th", "title_en", "weight", "description_th",
-                  "description_en")  # fmt: skip
+        fields = (
+            "call",
+            "number",
+            "title_th",
+            "title_en",
+            "weight",
+            "description_th",
+            "description_en",
+        )
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()

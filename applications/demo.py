@@ -39,10 +39,27 @@ CALL_TITLE = "เมืองอัจฉริยะประเทศไทย
 # other local administrations that applied, by DLA code: city municipalities and provincial
 # administrative organisations outside the 12 pilots
 OTHER_LAO_CODES = (
-    "3110102", "3120102", "3120601", "3130301", "3140102", "3200701", "3210102", "3300102",
-    "3340102", "3400102", "3410102", "3470102", "3520102", "3650102", "3730102", "3800102",
-    "3830102", "3900102", "3920102", "2830101",
-)  # fmt: skip
+    "3110102",
+    "3120102",
+    "3120601",
+    "3130301",
+    "3140102",
+    "3200701",
+    "3210102",
+    "3300102",
+    "3340102",
+    "3400102",
+    "3410102",
+    "3470102",
+    "3520102",
+    "3650102",
+    "3730102",
+    "3800102",
+    "3830102",
+    "3900102",
+    "3920102",
+    "2830101",
+)
 DRAFT_CODES = ("3630601", "3740102", "2500101")  # a few drafts, not counted among the 39
 PROVINCES = ("83", "40", "20", "21", "24")  # Phuket, Khon Kaen, Chon Buri, Rayong, Chachoengsao
 OTHER_BODIES = (

@@ -88,8 +88,12 @@ def _save(request: HttpRequest, application: Application, editor: editors.Editor
         except StaleRevision:
             current = application_get(viewer=request.user, uuid=application.uuid)
             if current.saved_by_id != request.user.pk:
-                return {"saved": False, "editor": editor, "current": current,
-                        "conflicts": editor.conflicts(current)}  # fmt: skip
+                return {
+                    "saved": False,
+                    "editor": editor,
+                    "current": current,
+                    "conflicts": editor.conflicts(current),
+                }
             # the newer save is this editor's own (another section, a queued autosave, "Save
             # and continue" racing an autosave): nobody else's work is at stake
             saved = _update(request, current, editor, None)
@@ -120,14 +124,18 @@ def _page(
 ) -> HttpResponse:
     statuses = checklist_sections(application)
 
-    return render(request, "applications/edit.html", {
-        "application": application,
-        "section": SECTION_BY_KEY[section],
-        "statuses": statuses,
-        "missing_count": sum(len(status.missing) for status in statuses),
-        "next_section": _next_section(section),
-        **context,
-    })  # fmt: skip
+    return render(
+        request,
+        "applications/edit.html",
+        {
+            "application": application,
+            "section": SECTION_BY_KEY[section],
+            "statuses": statuses,
+            "missing_count": sum(len(status.missing) for status in statuses),
+            "next_section": _next_section(section),
+            **context,
+        },
+    )
 
 
 def _attachments(request: HttpRequest, application: Application) -> HttpResponse:
@@ -182,8 +190,13 @@ def kpi_add(request: HttpRequest, uuid: str, project: str) -> HttpResponse:
     application = _add_rows(request, application, rows)
     block = next(b for b in project_blocks(application) if b.key == str(project))
     key, form = block.kpis[-1]
-    context = {"application": application, "project_key": block.key, "kpi_key": key,
-               "kpi": form, "revision": application.revision}  # fmt: skip
+    context = {
+        "application": application,
+        "project_key": block.key,
+        "kpi_key": key,
+        "kpi": form,
+        "revision": application.revision,
+    }
     return render(request, "applications/partials/_kpi.html", context)
 
 
@@ -231,9 +244,15 @@ def versions_compare(request: HttpRequest, uuid: str) -> HttpResponse:
         raise Http404
     if older.number > newer.number:
         older, newer = newer, older
-    return render(request, "applications/partials/_diff.html", {
-        "older": older, "newer": newer, "changes": version_diff(older=older, newer=newer),
-    })  # fmt: skip
+    return render(
+        request,
+        "applications/partials/_diff.html",
+        {
+            "older": older,
+            "newer": newer,
+            "changes": version_diff(older=older, newer=newer),
+        },
+    )
 
 
 def _number(value: str | None) -> int | None:

@@ -120,17 +120,37 @@ class SectionForm(Styled, forms.ModelForm):
     class Meta:
         model = Application
         fields = (
-            "area_name", "area_boundary", "area_km2", "population_covered", "vision", "goals",
-            "domains", "focus_areas", "infrastructure_plan", "data_platform", "smart_services",
-            "governance", "partnership", "funding", "citizen_participation",
-        )  # fmt: skip
+            "area_name",
+            "area_boundary",
+            "area_km2",
+            "population_covered",
+            "vision",
+            "goals",
+            "domains",
+            "focus_areas",
+            "infrastructure_plan",
+            "data_platform",
+            "smart_services",
+            "governance",
+            "partnership",
+            "funding",
+            "citizen_participation",
+        )
         widgets = dict.fromkeys(
             (
-                "area_boundary", "vision", "goals", "infrastructure_plan", "data_platform",
-                "smart_services", "governance", "partnership", "funding", "citizen_participation",
+                "area_boundary",
+                "vision",
+                "goals",
+                "infrastructure_plan",
+                "data_platform",
+                "smart_services",
+                "governance",
+                "partnership",
+                "funding",
+                "citizen_participation",
             ),
             TEXT_AREA,
-        )  # fmt: skip
+        )
 
     def __init__(self, *args: Any, section: Section, **kwargs: Any) -> None:  # noqa: ANN401
         super().__init__(*args, **kwargs)

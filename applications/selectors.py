@@ -176,12 +176,16 @@ def proposal_starts(*, viewer: User) -> dict[str, Any]:
     )
     approved = [m.organisation for m in memberships if m.is_approved]
     calls = call_list_open() if approved else []
-    drafts = {
-        (a.call_id, a.lead_org_id): a
-        for a in Application.objects.filter(
-            call__in=calls, lead_org__in=approved, state__in=workflow.EDITABLE
-        ).order_by("-updated_at")
-    } if calls else {}  # fmt: skip
+    drafts = (
+        {
+            (a.call_id, a.lead_org_id): a
+            for a in Application.objects.filter(
+                call__in=calls, lead_org__in=approved, state__in=workflow.EDITABLE
+            ).order_by("-updated_at")
+        }
+        if calls
+        else {}
+    )
     return {
         "starts": [
             StartOption(call, organisation, drafts.get((call.pk, organisation.pk)))

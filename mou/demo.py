@@ -29,16 +29,39 @@ AGENCIES = {
 }
 
 PEOPLE = (
-    ("dla", PersonRole.SIGNATORY, "นายประยูร รัตนเสนีย์", "Mr. Prayoon Rattanasenee",
-     "อธิบดีกรมส่งเสริมการปกครองท้องถิ่น", "Director-General, Department of Local Administration"),
-    ("depa", PersonRole.SIGNATORY, "ดร.ณัฐพล นิมมานพัชรินทร์", "Dr. Nuttapon Nimmanphatcharin",
-     "ผู้อำนวยการใหญ่สำนักงานส่งเสริมเศรษฐกิจดิจิทัล", "President and CEO, depa"),
-    ("dla", PersonRole.WITNESS, "นายขจร ศรีชวโนทัย", "Mr. Khajorn Srichavanotai",
-     "รองอธิบดีกรมส่งเสริมการปกครองท้องถิ่น",
-     "Deputy Director-General, Department of Local Administration"),
-    ("depa", PersonRole.WITNESS, "นายภาสกร ประถมบุตร", "Mr. Passakorn Prathombutr",
-     "รองผู้อำนวยการใหญ่สำนักงานส่งเสริมเศรษฐกิจดิจิทัล", "Vice President, depa"),
-)  # fmt: skip
+    (
+        "dla",
+        PersonRole.SIGNATORY,
+        "นายประยูร รัตนเสนีย์",
+        "Mr. Prayoon Rattanasenee",
+        "อธิบดีกรมส่งเสริมการปกครองท้องถิ่น",
+        "Director-General, Department of Local Administration",
+    ),
+    (
+        "depa",
+        PersonRole.SIGNATORY,
+        "ดร.ณัฐพล นิมมานพัชรินทร์",
+        "Dr. Nuttapon Nimmanphatcharin",
+        "ผู้อำนวยการใหญ่สำนักงานส่งเสริมเศรษฐกิจดิจิทัล",
+        "President and CEO, depa",
+    ),
+    (
+        "dla",
+        PersonRole.WITNESS,
+        "นายขจร ศรีชวโนทัย",
+        "Mr. Khajorn Srichavanotai",
+        "รองอธิบดีกรมส่งเสริมการปกครองท้องถิ่น",
+        "Deputy Director-General, Department of Local Administration",
+    ),
+    (
+        "depa",
+        PersonRole.WITNESS,
+        "นายภาสกร ประถมบุตร",
+        "Mr. Passakorn Prathombutr",
+        "รองผู้อำนวยการใหญ่สำนักงานส่งเสริมเศรษฐกิจดิจิทัล",
+        "Vice President, depa",
+    ),
+)
 
 
 def agency_get_or_create(*, name_th: str, short_name_th: str, name_en: str) -> Organisation:

@@ -62,10 +62,23 @@ class OrganisationResource(SpreadsheetSafeExport, resources.ModelResource):
         model = Organisation
         import_id_fields = ("dla_code",)
         fields = (
-            "dla_code", "kind", "name_th", "short_name_th", "name_en", "is_name_en_machine_made",
-            "province", "district", "latitude", "longitude", "area_km2", "population", "website",
-            "is_verified", "is_pilot", "uuid",
-        )  # fmt: skip
+            "dla_code",
+            "kind",
+            "name_th",
+            "short_name_th",
+            "name_en",
+            "is_name_en_machine_made",
+            "province",
+            "district",
+            "latitude",
+            "longitude",
+            "area_km2",
+            "population",
+            "website",
+            "is_verified",
+            "is_pilot",
+            "uuid",
+        )
         export_order = fields
         skip_unchanged = True
         report_skipped = True
@@ -95,13 +108,36 @@ class OrganisationAdmin(ImportExportAdmin):
     readonly_fields = ("uuid", "source", "kind_history", "created_at", "updated_at")
     list_per_page = 50
     fieldsets = (
-        (None, {"fields": ("dla_code", "kind", "name_th", "short_name_th", "name_en",
-                           "is_name_en_machine_made")}),
-        (_("Place"), {"fields": ("province", "district", "latitude", "longitude", "area_km2",
-                                 "population", "website")}),
+        (
+            None,
+            {
+                "fields": (
+                    "dla_code",
+                    "kind",
+                    "name_th",
+                    "short_name_th",
+                    "name_en",
+                    "is_name_en_machine_made",
+                )
+            },
+        ),
+        (
+            _("Place"),
+            {
+                "fields": (
+                    "province",
+                    "district",
+                    "latitude",
+                    "longitude",
+                    "area_km2",
+                    "population",
+                    "website",
+                )
+            },
+        ),
         (_("Status"), {"fields": ("source", "is_verified", "is_pilot")}),
         (_("History"), {"fields": ("uuid", "kind_history", "created_at", "updated_at")}),
-    )  # fmt: skip
+    )
 
     def save_model(
         self,

@@ -41,11 +41,27 @@ class OrganisationOut(serializers.ModelSerializer):
     class Meta:
         model = Organisation
         fields = (
-            "uuid", "dla_code", "kind", "kind_display", "name_th", "short_name_th", "name_en",
-            "is_name_en_machine_made", "province", "province_name_th", "province_name_en",
-            "district", "region", "latitude", "longitude", "area_km2", "population", "website",
-            "is_verified", "is_pilot",
-        )  # fmt: skip
+            "uuid",
+            "dla_code",
+            "kind",
+            "kind_display",
+            "name_th",
+            "short_name_th",
+            "name_en",
+            "is_name_en_machine_made",
+            "province",
+            "province_name_th",
+            "province_name_en",
+            "district",
+            "region",
+            "latitude",
+            "longitude",
+            "area_km2",
+            "population",
+            "website",
+            "is_verified",
+            "is_pilot",
+        )
 
 
 @extend_schema_view(list=extend_schema(summary="The six regions"))

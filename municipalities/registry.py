@@ -22,10 +22,21 @@ PILOTS_CSV = DATA_DIR / "pilot_municipalities.csv"
 
 # laos.csv's header, exactly: a file with other columns is refused before any row is read
 REGISTRY_HEADER = (
-    "dla_code", "name_th", "short_name_th", "lao_type_th", "lao_type", "province_code",
-    "province_name_th", "province_name_en", "district_code", "district_name_th", "region",
-    "lat", "lon", "area_km2",
-)  # fmt: skip
+    "dla_code",
+    "name_th",
+    "short_name_th",
+    "lao_type_th",
+    "lao_type",
+    "province_code",
+    "province_name_th",
+    "province_name_en",
+    "district_code",
+    "district_name_th",
+    "region",
+    "lat",
+    "lon",
+    "area_km2",
+)
 
 # English title of each kind, appended to a romanised name ("Yala City Municipality")
 KIND_TITLES_EN = {

@@ -23,9 +23,18 @@ from municipalities.thai import thai_sort_key
 REGION_ORDER = ("north", "northeast", "central", "east", "west", "south")
 # fields the registry file owns; the rest (website, population, verified...) belong to admins
 _REGISTRY_FIELDS = (
-    "kind", "name_th", "short_name_th", "name_en", "is_name_en_machine_made", "province_id",
-    "district_id", "latitude", "longitude", "area_km2", "sort_key",
-)  # fmt: skip
+    "kind",
+    "name_th",
+    "short_name_th",
+    "name_en",
+    "is_name_en_machine_made",
+    "province_id",
+    "district_id",
+    "latitude",
+    "longitude",
+    "area_km2",
+    "sort_key",
+)
 
 
 @dataclass
@@ -136,9 +145,10 @@ def registry_import(*, lines: Iterable[str]) -> ImportReport:
     Raises RegistryFormatError when the header is not laos.csv's.
     """
     provinces = dict(Province.objects.values_list("code", "pk"))
-    districts = {code: (pk, province) for code, pk, province in District.objects.values_list(
-        "code", "pk", "province__code"
-    )}  # fmt: skip
+    districts = {
+        code: (pk, province)
+        for code, pk, province in District.objects.values_list("code", "pk", "province__code")
+    }
     parsed = registry_read(
         lines,
         province_codes=set(provinces),

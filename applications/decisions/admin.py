@@ -65,8 +65,13 @@ class CertificateAdmin(ProgrammeAdminOnly, admin.ModelAdmin):
         super().save_model(request, obj, form, change)
 
     def get_urls(self) -> list:
-        extra = [path("import/", self.admin_site.admin_view(self.import_csv),
-                      name="applications_certificate_import")]  # fmt: skip
+        extra = [
+            path(
+                "import/",
+                self.admin_site.admin_view(self.import_csv),
+                name="applications_certificate_import",
+            )
+        ]
         return extra + super().get_urls()
 
     def import_csv(self, request: HttpRequest) -> HttpResponse:

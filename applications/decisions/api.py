@@ -46,10 +46,20 @@ class CertificateOut(serializers.ModelSerializer):
     class Meta:
         model = Certificate
         fields = (
-            "uuid", "number", "organisation", "organisation_uuid", "dla_code", "province",
-            "region", "area_name", "domains", "certified_on", "valid_from", "valid_until",
+            "uuid",
+            "number",
+            "organisation",
+            "organisation_uuid",
+            "dla_code",
+            "province",
+            "region",
+            "area_name",
+            "domains",
+            "certified_on",
+            "valid_from",
+            "valid_until",
             "is_recorded",
-        )  # fmt: skip
+        )
 
 
 class CertificateFilter(serializers.Serializer):

@@ -45,8 +45,16 @@ from smartcity.files.services import stored_file_create
 from smartcity.files.validators import DOCUMENTS
 
 DUPLICATE_CONSTRAINT = "application_one_active_per_area"
-PROJECT_FIELDS = ("domain", "title", "summary", "budget", "funding_source", "starts_on",
-                  "ends_on", "lead_unit")  # fmt: skip
+PROJECT_FIELDS = (
+    "domain",
+    "title",
+    "summary",
+    "budget",
+    "funding_source",
+    "starts_on",
+    "ends_on",
+    "lead_unit",
+)
 KPI_FIELDS = ("name", "unit", "baseline", "target", "target_year")
 ProjectInput = Mapping[str, Any]
 

@@ -30,9 +30,13 @@ class UserAdmin(DjangoUserAdmin):
     search_fields = ("email", "first_name_th", "last_name_th", "first_name_en", "last_name_en")
     raw_id_fields = ("home_organisation",)
     readonly_fields = (
-        "uuid", "last_login", "date_joined", "email_verified_at", "two_factor_enabled_at",
+        "uuid",
+        "last_login",
+        "date_joined",
+        "email_verified_at",
+        "two_factor_enabled_at",
         "closed_at",
-    )  # fmt: skip
+    )
     actions = ("two_factor_turn_off",)
     fieldsets = (
         (None, {"fields": ("uuid", "email", "password")}),
@@ -80,8 +84,13 @@ class UserAdmin(DjangoUserAdmin):
             services.two_factor_disable(user=user, actor=request.user)
 
     def get_urls(self) -> list:
-        extra = [path("invite-staff/", self.admin_site.admin_view(self.invite_staff),
-                      name="accounts_user_invite_staff")]  # fmt: skip
+        extra = [
+            path(
+                "invite-staff/",
+                self.admin_site.admin_view(self.invite_staff),
+                name="accounts_user_invite_staff",
+            )
+        ]
         return extra + super().get_urls()
 
     def invite_staff(self, request: HttpRequest) -> HttpResponse:
@@ -98,8 +107,12 @@ class UserAdmin(DjangoUserAdmin):
                 sent = _("Invitation sent to %(email)s.") % {"email": user.email}
                 self.message_user(request, sent, messages.SUCCESS)
                 return redirect("admin:accounts_user_changelist")
-        context = {**self.admin_site.each_context(request), "form": form,
-                   "title": _("Invite a staff member"), "opts": self.model._meta}  # fmt: skip
+        context = {
+            **self.admin_site.each_context(request),
+            "form": form,
+            "title": _("Invite a staff member"),
+            "opts": self.model._meta,
+        }
         return render(request, "admin/accounts/invite_staff.html", context)
 
 
@@ -133,11 +146,23 @@ class AuditLogAdmin(admin.ModelAdmin):
 
 @admin.register(Membership)
 class MembershipAdmin(admin.ModelAdmin):
-    list_display = ("user", "organisation", "status", "proposes_organisation",
-                    "organisation_verified", "created_at", "decided_by")  # fmt: skip
+    list_display = (
+        "user",
+        "organisation",
+        "status",
+        "proposes_organisation",
+        "organisation_verified",
+        "created_at",
+        "decided_by",
+    )
     list_filter = ("status", "proposes_organisation", "organisation__is_verified")
-    search_fields = ("user__email", "user__first_name_th", "organisation__name_th",
-                     "organisation__name_en", "organisation__dla_code")  # fmt: skip
+    search_fields = (
+        "user__email",
+        "user__first_name_th",
+        "organisation__name_th",
+        "organisation__name_en",
+        "organisation__dla_code",
+    )
     list_select_related = ("user", "organisation", "decided_by")
     raw_id_fields = ("user", "organisation", "invited_by")
     readonly_fields = ("uuid", "status", "decided_by", "decided_at", "created_at")

@@ -26,11 +26,14 @@ def _person(email: str, role: Role, names: tuple[str, str, str, str], **extra: o
     user, created = User.objects.get_or_create(
         email=email,
         defaults={
-            "first_name_th": first_th, "last_name_th": last_th,
-            "first_name_en": first_en, "last_name_en": last_en,
-            "email_verified_at": timezone.now(), **extra,
+            "first_name_th": first_th,
+            "last_name_th": last_th,
+            "first_name_en": first_en,
+            "last_name_en": last_en,
+            "email_verified_at": timezone.now(),
+            **extra,
         },
-    )  # fmt: skip
+    )
     if created:
         user.set_password(DEMO_PASSWORD)
         user.save(update_fields=["password"])
@@ -42,9 +45,11 @@ def _person(email: str, role: Role, names: tuple[str, str, str, str], **extra: o
 def load() -> list[str]:
     """Create the demo accounts once; return their logins for the run command to print."""
     admin = _person(
-        f"admin@{DOMAIN}", Role.PROGRAMME_ADMIN,
-        ("ผู้ดูแล", "ระบบ", "Programme", "Administrator"), is_superuser=True,
-    )  # fmt: skip
+        f"admin@{DOMAIN}",
+        Role.PROGRAMME_ADMIN,
+        ("ผู้ดูแล", "ระบบ", "Programme", "Administrator"),
+        is_superuser=True,
+    )
     lines = [f"programme administrator: {admin.email} / {DEMO_PASSWORD}"]
     for slug, role, *names in STAFF:
         user = _person(f"{slug}@{DOMAIN}", role, tuple(names))
@@ -55,19 +60,29 @@ def load() -> list[str]:
         return lines
     for organisation in pilots:
         town = slugify(organisation.name_en.split(" ")[0]) or organisation.dla_code
-        if organisation.name_en.startswith(("Ko ", "Hat ", "Surat ", "Nakhon ", "Chiang ",
-                                            "Saen ", "Ban ")):  # fmt: skip
+        if organisation.name_en.startswith(
+            ("Ko ", "Hat ", "Surat ", "Nakhon ", "Chiang ", "Saen ", "Ban ")
+        ):
             town = slugify(" ".join(organisation.name_en.split(" ")[:2]))
         officer = _person(
-            f"officer.{town}@{DOMAIN}", Role.OFFICER,
-            ("เจ้าหน้าที่", organisation.short_name_th or organisation.name_th, "Officer",
-             town.replace("-", " ").title()),
+            f"officer.{town}@{DOMAIN}",
+            Role.OFFICER,
+            (
+                "เจ้าหน้าที่",
+                organisation.short_name_th or organisation.name_th,
+                "Officer",
+                town.replace("-", " ").title(),
+            ),
             position="นักวิเคราะห์นโยบายและแผน",
-        )  # fmt: skip
+        )
         Membership.objects.get_or_create(
-            user=officer, organisation=organisation,
-            defaults={"status": MembershipStatus.APPROVED, "decided_by": admin,
-                      "decided_at": timezone.now()},
-        )  # fmt: skip
+            user=officer,
+            organisation=organisation,
+            defaults={
+                "status": MembershipStatus.APPROVED,
+                "decided_by": admin,
+                "decided_at": timezone.now(),
+            },
+        )
         lines.append(f"officer of {organisation.name_en}: {officer.email} / {DEMO_PASSWORD}")
     return lines

@@ -33,21 +33,26 @@ class SignUpForm(forms.Form):
     phone = PhoneField(label=_("phone"), max_length=30)
     position = forms.CharField(label=_("job title"), max_length=200)
     organisation = forms.ModelChoiceField(
-        label=_("Organisation"), queryset=Organisation.objects.all(), to_field_name="uuid",
-        required=False, widget=forms.RadioSelect,
+        label=_("Organisation"),
+        queryset=Organisation.objects.all(),
+        to_field_name="uuid",
+        required=False,
+        widget=forms.RadioSelect,
         error_messages={"invalid_choice": _("Choose an organisation from the list.")},
-    )  # fmt: skip
+    )
     organisation_search = forms.CharField(
-        label=_("Search for your organisation"), required=False,
+        label=_("Search for your organisation"),
+        required=False,
         help_text=_("Type part of its Thai or English name, or its DLA code."),
-    )  # fmt: skip
+    )
     propose_organisation = forms.BooleanField(
         label=_("My organisation is not in the list: propose it"), required=False
     )
     new_org_kind = forms.ChoiceField(
-        label=_("Kind of organisation"), required=False,
+        label=_("Kind of organisation"),
+        required=False,
         choices=[("", "---------"), *OrganisationKind.choices],
-    )  # fmt: skip
+    )
     new_org_name_th = forms.CharField(
         label=_("Name of the organisation (Thai)"), max_length=255, required=False
     )
@@ -55,14 +60,18 @@ class SignUpForm(forms.Form):
         label=_("Name of the organisation (English)"), max_length=255, required=False
     )
     new_org_province = forms.ModelChoiceField(
-        label=_("Province"), queryset=Province.objects.order_by("sort_key"), required=False,
+        label=_("Province"),
+        queryset=Province.objects.order_by("sort_key"),
+        required=False,
         to_field_name="code",
-    )  # fmt: skip
+    )
     new_org_juristic_number = forms.RegexField(
-        label=_("Juristic person number"), regex=r"^\d{13}$", required=False,
+        label=_("Juristic person number"),
+        regex=r"^\d{13}$",
+        required=False,
         help_text=_("13 digits; required for companies."),
         error_messages={"invalid": _("Enter the 13 digits of the juristic person number.")},
-    )  # fmt: skip
+    )
     password1 = forms.CharField(
         label=_("Password"),
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
@@ -159,9 +168,11 @@ class SignUpForm(forms.Form):
         if any(name in self.errors for name in (*required, "new_org_juristic_number")):
             return
         duplicates = organisation_duplicates(
-            name_th=data["new_org_name_th"], name_en=data.get("new_org_name_en", ""),
-            province=data["new_org_province"], juristic_number=juristic,
-        )  # fmt: skip
+            name_th=data["new_org_name_th"],
+            name_en=data.get("new_org_name_en", ""),
+            province=data["new_org_province"],
+            juristic_number=juristic,
+        )
         if duplicates.exists():
             self.add_error(
                 "new_org_name_th",
@@ -172,9 +183,11 @@ class SignUpForm(forms.Form):
         data["organisation"] = None
         data["juristic_number"] = juristic
         data["new_organisation"] = {
-            "kind": kind, "name_th": data["new_org_name_th"],
-            "name_en": data.get("new_org_name_en", ""), "province": data["new_org_province"],
-        }  # fmt: skip
+            "kind": kind,
+            "name_th": data["new_org_name_th"],
+            "name_en": data.get("new_org_name_en", ""),
+            "province": data["new_org_province"],
+        }
 
 
 class VerificationResendForm(forms.Form):
@@ -194,8 +207,16 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = User
-        fields = ("title", "first_name_th", "last_name_th", "first_name_en", "last_name_en",
-                  "position", "phone", "language")  # fmt: skip
+        fields = (
+            "title",
+            "first_name_th",
+            "last_name_th",
+            "first_name_en",
+            "last_name_en",
+            "position",
+            "phone",
+            "language",
+        )
 
 
 class CloseAccountForm(forms.Form):
@@ -230,10 +251,11 @@ class StaffInviteForm(forms.Form):
 
 class TwoFactorCodeForm(forms.Form):
     code = forms.CharField(
-        label=_("Code"), max_length=20,
+        label=_("Code"),
+        max_length=20,
         help_text=_("The 6 digits your authenticator app shows, or one of your recovery codes."),
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
-    )  # fmt: skip
+    )
 
 
 class PasswordResetForm(auth_forms.PasswordResetForm):

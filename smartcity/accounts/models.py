@@ -71,18 +71,25 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_active = models.BooleanField(_("active"), default=True)
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
     home_organisation = models.ForeignKey(
-        "municipalities.Organisation", verbose_name=_("home organisation"),
-        on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        "municipalities.Organisation",
+        verbose_name=_("home organisation"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         help_text=_("For staff: the body they work for, e.g. depa or DLA."),
-    )  # fmt: skip
+    )
     email_verified_at = models.DateTimeField(_("email verified at"), null=True, blank=True)
     closed_at = models.DateTimeField(
         _("closed at"), null=True, blank=True, help_text=_("Personal data anonymised (PDPA).")
     )
     two_factor_enabled_at = models.DateTimeField(
-        _("two-factor sign-in since"), null=True, blank=True, editable=False,
+        _("two-factor sign-in since"),
+        null=True,
+        blank=True,
+        editable=False,
         help_text=_("Signs in with a code from an authenticator app (or a recovery code)."),
-    )  # fmt: skip
+    )
 
     objects = UserManager()
 
@@ -157,13 +164,21 @@ class AuditLog(models.Model):
 
     event = models.CharField(_("event"), max_length=40, choices=AuditEvent.choices)
     user = models.ForeignKey(
-        User, verbose_name=_("user"), on_delete=models.PROTECT, null=True, blank=True,
+        User,
+        verbose_name=_("user"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="audit_entries",
-    )  # fmt: skip
+    )
     actor = models.ForeignKey(
-        User, verbose_name=_("actor"), on_delete=models.PROTECT, null=True, blank=True,
+        User,
+        verbose_name=_("actor"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="+",
-    )  # fmt: skip
+    )
     username = models.CharField(_("username given"), max_length=254, blank=True)
     ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
     detail = models.JSONField(_("detail"), default=dict, blank=True)
@@ -211,29 +226,44 @@ class Membership(models.Model):
         User, verbose_name=_("user"), on_delete=models.PROTECT, related_name="memberships"
     )
     organisation = models.ForeignKey(
-        "municipalities.Organisation", verbose_name=_("organisation"), on_delete=models.PROTECT,
+        "municipalities.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
         related_name="memberships",
-    )  # fmt: skip
+    )
     status = models.CharField(
-        _("status"), max_length=20, choices=MembershipStatus.choices,
+        _("status"),
+        max_length=20,
+        choices=MembershipStatus.choices,
         default=MembershipStatus.PENDING,
-    )  # fmt: skip
+    )
     proposes_organisation = models.BooleanField(
-        _("proposed the organisation"), default=False,
+        _("proposed the organisation"),
+        default=False,
         help_text=_("The organisation was proposed at sign-up; approving verifies it too."),
-    )  # fmt: skip
+    )
     juristic_number = models.CharField(
-        _("juristic person number"), max_length=13, blank=True,
+        _("juristic person number"),
+        max_length=13,
+        blank=True,
         help_text=_("13 digits, for companies proposed at sign-up."),
-    )  # fmt: skip
+    )
     invited_by = models.ForeignKey(
-        User, verbose_name=_("invited by"), on_delete=models.PROTECT, null=True, blank=True,
+        User,
+        verbose_name=_("invited by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="+",
-    )  # fmt: skip
+    )
     decided_by = models.ForeignKey(
-        User, verbose_name=_("decided by"), on_delete=models.PROTECT, null=True, blank=True,
+        User,
+        verbose_name=_("decided by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="+",
-    )  # fmt: skip
+    )
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     created_at = models.DateTimeField(_("requested at"), default=timezone.now)
 

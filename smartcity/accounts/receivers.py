@@ -49,9 +49,12 @@ def on_login_failed(
 
 @receiver(user_locked_out, dispatch_uid="accounts.audit_locked_out")
 def on_locked_out(
-    sender: str, request: HttpRequest, username: str | None, ip_address: str | None,
+    sender: str,
+    request: HttpRequest,
+    username: str | None,
+    ip_address: str | None,
     **kwargs: Any,  # noqa: ANN401
-) -> None:  # fmt: skip
+) -> None:
     username = (username or "")[:254]
     user = User.objects.filter(email__iexact=username).first() if username else None
     audit_record(event=AuditEvent.LOCKED_OUT, user=user, username=username, ip_address=ip_address)
@@ -59,9 +62,13 @@ def on_locked_out(
 
 @receiver(m2m_changed, sender=User.groups.through, dispatch_uid="accounts.audit_roles")
 def on_roles_changed(
-    sender: type, instance: User | Group, action: str, reverse: bool, pk_set: set[int] | None,
+    sender: type,
+    instance: User | Group,
+    action: str,
+    reverse: bool,
+    pk_set: set[int] | None,
     **kwargs: Any,  # noqa: ANN401
-) -> None:  # fmt: skip
+) -> None:
     if action in {"post_add", "post_remove", "post_clear"} and not reverse:
         instance.__dict__.pop("role_names", None)  # User.role_names is read again next time
     if action not in {"post_add", "post_remove"} or not pk_set:
@@ -70,7 +77,9 @@ def on_roles_changed(
     if reverse:  # group.user_set.add(...)
         pairs = [(user, instance.name) for user in User.objects.filter(pk__in=pk_set)]
     else:
-        pairs = [(instance, name) for name in Group.objects.filter(pk__in=pk_set).values_list(
-            "name", flat=True)]  # fmt: skip
+        pairs = [
+            (instance, name)
+            for name in Group.objects.filter(pk__in=pk_set).values_list("name", flat=True)
+        ]
     for user, role in pairs:
         audit_record(event=event, user=user, detail={"role": role})

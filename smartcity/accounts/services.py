@@ -133,18 +133,28 @@ def user_signup(
     """Create an inactive officer asking to join, or proposing, an organisation; mail the
     verification link (raises DomainError on a duplicate organisation)."""
     user = User.objects.create_user(
-        email, password1, title=title, first_name_th=first_name_th, last_name_th=last_name_th,
-        first_name_en=first_name_en, last_name_en=last_name_en, phone=phone, position=position,
-        is_active=False, language=translation.get_language() or "th",
-    )  # fmt: skip
+        email,
+        password1,
+        title=title,
+        first_name_th=first_name_th,
+        last_name_th=last_name_th,
+        first_name_en=first_name_en,
+        last_name_en=last_name_en,
+        phone=phone,
+        position=position,
+        is_active=False,
+        language=translation.get_language() or "th",
+    )
     user.groups.add(Group.objects.get(name=Role.OFFICER))
     if new_organisation:
         organisation = organisation_propose(**new_organisation, juristic_number=juristic_number)
     if organisation is not None:
         membership_request(
-            user=user, organisation=organisation, proposes_organisation=bool(new_organisation),
+            user=user,
+            organisation=organisation,
+            proposes_organisation=bool(new_organisation),
             juristic_number=juristic_number,
-        )  # fmt: skip
+        )
     verification_mail_send(user=user)
     return user
 
@@ -190,17 +200,27 @@ def staff_invite(
     audit_record(event=AuditEvent.STAFF_INVITED, user=user, actor=actor, detail={"role": str(role)})
     path = user_password_link(user)
     notify(
-        recipients=[user], event="accounts.staff_account_created", obj=user,
+        recipients=[user],
+        event="accounts.staff_account_created",
+        obj=user,
         context={"link": path, "role": Role(role).label},  # notify() makes it absolute
-    )  # fmt: skip
+    )
     return user
 
 
 @transaction.atomic
 def user_profile_update(*, user: User, **fields: str) -> User:
     """Save the profile fields a user may change about themselves."""
-    allowed = {"title", "first_name_th", "last_name_th", "first_name_en", "last_name_en",
-               "position", "phone", "language"}  # fmt: skip
+    allowed = {
+        "title",
+        "first_name_th",
+        "last_name_th",
+        "first_name_en",
+        "last_name_en",
+        "position",
+        "phone",
+        "language",
+    }
     for name, value in fields.items():
         if name not in allowed:
             raise ValueError(name)
@@ -209,9 +229,21 @@ def user_profile_update(*, user: User, **fields: str) -> User:
     return user
 
 
-PROFILE_FIELDS = ("uuid", "email", "title", "first_name_th", "last_name_th", "first_name_en",
-                  "last_name_en", "position", "phone", "language", "date_joined",
-                  "email_verified_at", "last_login")  # fmt: skip
+PROFILE_FIELDS = (
+    "uuid",
+    "email",
+    "title",
+    "first_name_th",
+    "last_name_th",
+    "first_name_en",
+    "last_name_en",
+    "position",
+    "phone",
+    "language",
+    "date_joined",
+    "email_verified_at",
+    "last_login",
+)
 
 
 def user_personal_data(*, user: User) -> dict[str, Any]:
@@ -238,8 +270,15 @@ def user_close(*, user: User) -> User:
         return user
     audit_record(event=AuditEvent.ACCOUNT_CLOSED, user=user, actor=user, username=user.email)
     user.email = f"closed-{user.uuid}@closed.invalid"
-    for name in ("title", "first_name_th", "last_name_th", "first_name_en", "last_name_en",
-                 "position", "phone"):  # fmt: skip
+    for name in (
+        "title",
+        "first_name_th",
+        "last_name_th",
+        "first_name_en",
+        "last_name_en",
+        "position",
+        "phone",
+    ):
         setattr(user, name, "")
     user.is_active = False
     user.set_unusable_password()
@@ -316,26 +355,37 @@ def organisation_propose(
     ).exists():
         raise DomainError(_("This organisation is already registered: choose it from the list."))
     proposed = Organisation(
-        kind=kind, name_th=name_th, name_en=name_en, province=province, is_verified=False,
+        kind=kind,
+        name_th=name_th,
+        name_en=name_en,
+        province=province,
+        is_verified=False,
         source=OrganisationSource.SIGNUP,
-    )  # fmt: skip
+    )
     return organisation_save(organisation=proposed)  # the registry keeps its Thai sort key
 
 
 @transaction.atomic
 def membership_request(
-    *, user: User, organisation: Organisation, proposes_organisation: bool = False,
+    *,
+    user: User,
+    organisation: Organisation,
+    proposes_organisation: bool = False,
     juristic_number: str = "",
-) -> Membership:  # fmt: skip
+) -> Membership:
     """Ask to act for an organisation; pending until approved by the people told of it."""
     membership = Membership.objects.create(
-        user=user, organisation=organisation, proposes_organisation=proposes_organisation,
+        user=user,
+        organisation=organisation,
+        proposes_organisation=proposes_organisation,
         juristic_number=juristic_number,
-    )  # fmt: skip
+    )
     audit_record(
-        event=AuditEvent.MEMBERSHIP_REQUESTED, user=user, actor=user,
+        event=AuditEvent.MEMBERSHIP_REQUESTED,
+        user=user,
+        actor=user,
         detail={"organisation": str(organisation.uuid), "proposed": proposes_organisation},
-    )  # fmt: skip
+    )
     if user.is_active:  # a sign-up is announced once its address is verified
         membership_announce(membership=membership)
     return membership
@@ -388,13 +438,17 @@ def membership_approve(*, membership: Membership, actor: User) -> Membership:
         organisation.is_verified = True
         organisation.save(update_fields=["is_verified", "updated_at"])
     audit_record(
-        event=AuditEvent.MEMBERSHIP_APPROVED, user=membership.user, actor=actor,
+        event=AuditEvent.MEMBERSHIP_APPROVED,
+        user=membership.user,
+        actor=actor,
         detail={"organisation": str(organisation.uuid)},
-    )  # fmt: skip
+    )
     notify(
-        recipients=[membership.user], event="accounts.membership_approved", obj=membership,
+        recipients=[membership.user],
+        event="accounts.membership_approved",
+        obj=membership,
         context={"organisation": membership.organisation},
-    )  # fmt: skip
+    )
     return membership
 
 
@@ -403,13 +457,17 @@ def membership_refuse(*, membership: Membership, actor: User, reason: str = "") 
     """Refuse a pending membership; a proposed organisation stays unverified (DomainError)."""
     membership = _decide(membership=membership, actor=actor, status=MembershipStatus.REFUSED)
     audit_record(
-        event=AuditEvent.MEMBERSHIP_REFUSED, user=membership.user, actor=actor,
+        event=AuditEvent.MEMBERSHIP_REFUSED,
+        user=membership.user,
+        actor=actor,
         detail={"organisation": str(membership.organisation.uuid), "reason": reason},
-    )  # fmt: skip
+    )
     notify(
-        recipients=[membership.user], event="accounts.membership_refused", obj=membership,
+        recipients=[membership.user],
+        event="accounts.membership_refused",
+        obj=membership,
         context={"organisation": membership.organisation, "reason": reason},
-    )  # fmt: skip
+    )
     return membership
 
 
@@ -435,8 +493,10 @@ def membership_invite(*, organisation: Organisation, email: str, actor: User) ->
         membership.decided_by, membership.decided_at = actor, timezone.now()
         membership.save(update_fields=["status", "invited_by", "decided_by", "decided_at"])
     audit_record(
-        event=AuditEvent.MEMBERSHIP_INVITED, user=user, actor=actor,
+        event=AuditEvent.MEMBERSHIP_INVITED,
+        user=user,
+        actor=actor,
         detail={"organisation": str(organisation.uuid)},
-    )  # fmt: skip
+    )
     notify(recipients=[user], event="accounts.invitation", obj=membership, context=context)
     return membership

@@ -50,8 +50,11 @@ def signup(request: HttpRequest) -> HttpResponse:
         else:
             return redirect("accounts:signup-done")
     chosen = selectors.organisation_chosen(value=form["organisation"].value())
-    context = {"form": form, "selected_organisation": chosen[0] if chosen else None,
-               "selected_organisation_rows": chosen}  # fmt: skip
+    context = {
+        "form": form,
+        "selected_organisation": chosen[0] if chosen else None,
+        "selected_organisation_rows": chosen,
+    }
     return render(request, "accounts/signup.html", context)
 
 
@@ -65,8 +68,10 @@ class LoginView(auth_views.LoginView):
         if not user.two_factor_enabled_at:
             return super().form_valid(form)
         self.request.session[two_factor.PENDING_SESSION_KEY] = {
-            "user": user.pk, "backend": user.backend, "at": time.time(),
-        }  # fmt: skip
+            "user": user.pk,
+            "backend": user.backend,
+            "at": time.time(),
+        }
         query = urlencode({"next": self.get_success_url()})
         return redirect(f"{reverse('accounts:login-code')}?{query}")
 
@@ -128,14 +133,16 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
         else:
             otp_login(request, device)
             return render(
-                request, "accounts/two_factor_codes.html",
+                request,
+                "accounts/two_factor_codes.html",
                 {"codes": codes, "next": _safe_next(request)},
-            )  # fmt: skip
+            )
     context = {
-        "form": form, "next": _safe_next(request),
+        "form": form,
+        "next": _safe_next(request),
         "qr_svg": segno.make(device.config_url, error="m").svg_inline(scale=5, border=2),
         "secret": b32encode(device.bin_key).decode(),
-    }  # fmt: skip
+    }
     return render(request, "accounts/two_factor_setup.html", context)
 
 
@@ -176,8 +183,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 def profile(request: HttpRequest) -> HttpResponse:
     form = ProfileForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
-        services.user_profile_update(user=request.user, **{
-            name: form.cleaned_data[name] for name in form.changed_data})  # fmt: skip
+        services.user_profile_update(
+            user=request.user, **{name: form.cleaned_data[name] for name in form.changed_data}
+        )
         messages.success(request, _("Your profile is saved."))
         return redirect("accounts:profile")
     return render(request, "accounts/profile.html", {"form": form})
@@ -215,9 +223,10 @@ def lockout_username(request: HttpRequest, credentials: dict | None = None) -> s
 
 
 def lockout(
-    request: HttpRequest, original_response: HttpResponse | None = None,
+    request: HttpRequest,
+    original_response: HttpResponse | None = None,
     credentials: dict | None = None,
-) -> HttpResponse:  # fmt: skip
+) -> HttpResponse:
     """django-axes' lockout answer: the login page again, with the reason in plain words."""
     username = (credentials or {}).get("username", "")
     form = AuthenticationForm(request, initial={"username": username})
@@ -252,8 +261,9 @@ def organisation_members(request: HttpRequest, uuid: str) -> HttpResponse:
             membership = services.membership_invite(
                 organisation=organisation, email=form.cleaned_data["email"], actor=request.user
             )
-            messages.success(request, _("%(email)s is now a member.") % {
-                "email": membership.user.email})  # fmt: skip
+            messages.success(
+                request, _("%(email)s is now a member.") % {"email": membership.user.email}
+            )
             return redirect("accounts:organisation-members", uuid=organisation.uuid)
     members = selectors.organisation_members(organisation=organisation)
     # who may decide differs only for memberships that propose the organisation: two checks

@@ -32,10 +32,25 @@ class NotificationAdmin(admin.ModelAdmin):
     date_hierarchy = "created_at"
     actions = ("resend_failed",)
     readonly_fields = (
-        "uuid", "recipient", "event", "content_type", "object_id", "language", "subject",
-        "body_text", "body_html", "link", "by_email", "state", "attempts", "last_error",
-        "created_at", "claimed_at", "sent_at", "read_at",
-    )  # fmt: skip
+        "uuid",
+        "recipient",
+        "event",
+        "content_type",
+        "object_id",
+        "language",
+        "subject",
+        "body_text",
+        "body_html",
+        "link",
+        "by_email",
+        "state",
+        "attempts",
+        "last_error",
+        "created_at",
+        "claimed_at",
+        "sent_at",
+        "read_at",
+    )
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

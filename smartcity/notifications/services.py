@@ -158,8 +158,11 @@ def notification_enqueue(*, ids: list[int]) -> int:
                 send_notification.apply_async((pk,), connection=connection, retry=False)
                 done += 1
     except Exception as error:  # kombu and redis raise several types; the rows stay pending
-        logger.warning("broker unreachable, %d notification(s) left pending for the sweep: %s",
-                       len(ids) - done, error)  # fmt: skip
+        logger.warning(
+            "broker unreachable, %d notification(s) left pending for the sweep: %s",
+            len(ids) - done,
+            error,
+        )
     return done
 
 
@@ -291,9 +294,10 @@ def digest_recipients() -> list[int]:
 def notification_mark_read(*, notification: Notification, user: User) -> bool:
     """Mark one of the user's notifications read; False if it was read already."""
     return bool(
-        Notification.objects.filter(pk=notification.pk, recipient=user, read_at__isnull=True)
-        .update(read_at=timezone.now())
-    )  # fmt: skip
+        Notification.objects.filter(
+            pk=notification.pk, recipient=user, read_at__isnull=True
+        ).update(read_at=timezone.now())
+    )
 
 
 def notification_mark_all_read(*, user: User) -> int:

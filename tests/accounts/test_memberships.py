@@ -57,8 +57,10 @@ def test_invitation_approves_a_pending_request(programme_admin):
     organisation = OrganisationFactory()
     pending = Membership.objects.create(user=UserFactory(), organisation=organisation)
     membership_invite(
-        organisation=organisation, email=pending.user.email, actor=programme_admin,
-    )  # fmt: skip
+        organisation=organisation,
+        email=pending.user.email,
+        actor=programme_admin,
+    )
     pending.refresh_from_db()
     assert pending.status == MembershipStatus.APPROVED
     assert Membership.objects.count() == 1

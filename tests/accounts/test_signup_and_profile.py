@@ -109,8 +109,10 @@ def test_proposing_an_unlisted_university_creates_it_unverified(client, programm
     membership = Membership.objects.select_related("organisation").get()
     university = membership.organisation
     assert (university.name_th, university.kind, university.province.code) == (
-        "มหาวิทยาลัยเมืองอัจฉริยะ", "university", "95",
-    )  # fmt: skip
+        "มหาวิทยาลัยเมืองอัจฉริยะ",
+        "university",
+        "95",
+    )
     assert not university.is_verified
     assert membership.proposes_organisation
 
@@ -150,10 +152,16 @@ def test_company_needs_a_juristic_number(client):
 def test_profile_update_normalises_phone(client):
     user = UserFactory()
     client.force_login(user)
-    response = client.post(reverse("accounts:profile"), {
-        "first_name_th": "สมหญิง", "last_name_th": "ใจดี", "phone": "+66 2 123 4567",
-        "position": "ผู้อำนวยการกอง", "language": "en",
-    })  # fmt: skip
+    response = client.post(
+        reverse("accounts:profile"),
+        {
+            "first_name_th": "สมหญิง",
+            "last_name_th": "ใจดี",
+            "phone": "+66 2 123 4567",
+            "position": "ผู้อำนวยการกอง",
+            "language": "en",
+        },
+    )
     assert response.status_code == 302
     user.refresh_from_db()
     assert (user.first_name_th, user.phone, user.language) == ("สมหญิง", "021234567", "en")
@@ -174,8 +182,13 @@ def test_personal_data_export_holds_only_the_users_data(client, programme_admin)
     assert {e["event"] for e in data["audit_log"]} == {AuditEvent.LOGIN}
     assert len(data["audit_log"]) == 2  # the form login and the test's force_login
     text = response.content.decode()
-    for foreign in (other.email, other.phone, other.first_name_th, str(other.uuid),
-                    programme_admin.email):  # fmt: skip
+    for foreign in (
+        other.email,
+        other.phone,
+        other.first_name_th,
+        str(other.uuid),
+        programme_admin.email,
+    ):
         assert foreign not in text
     assert AuditLog.objects.filter(event=AuditEvent.DATA_EXPORTED, user=user).exists()
 

@@ -53,12 +53,16 @@ def test_membership_decisions_and_invitations_are_announced(programme_admin):
     services.membership_approve(membership=first, actor=programme_admin)
     services.membership_refuse(membership=second, actor=programme_admin)
     services.membership_invite(
-        organisation=organisation, email="new@example.go.th", actor=programme_admin,
-    )  # fmt: skip
+        organisation=organisation,
+        email="new@example.go.th",
+        actor=programme_admin,
+    )
     rows = announced()
     assert [row.event for row in rows] == [
-        "accounts.membership_approved", "accounts.membership_refused", "accounts.invitation",
-    ]  # fmt: skip
+        "accounts.membership_approved",
+        "accounts.membership_refused",
+        "accounts.invitation",
+    ]
     assert [row.recipient for row in rows[:2]] == [first.user, second.user]
     assert organisation.name_th in rows[0].body_text
     assert "/accounts/password/reset/" in rows[2].link

@@ -50,8 +50,13 @@ def draft_payload(call, organisation, partner=None) -> dict:
                 "ends_on": "2028-09-30",
                 "lead_unit": "กองช่าง",
                 "kpis": [
-                    {"name": "ผู้โดยสารต่อวัน", "unit": "คน", "baseline": "0",
-                     "target": "3000", "target_year": 2028},
+                    {
+                        "name": "ผู้โดยสารต่อวัน",
+                        "unit": "คน",
+                        "baseline": "0",
+                        "target": "3000",
+                        "target_year": 2028,
+                    },
                 ],
             },
             {
@@ -63,7 +68,7 @@ def draft_payload(call, organisation, partner=None) -> dict:
                 "kpis": [{"name": "จุดตรวจวัด", "unit": "จุด", "target": "40", "target_year": 2027}],
             },
         ],
-    }  # fmt: skip
+    }
 
 
 def test_draft_submitted_revised_resubmitted_after_closing_and_diffed(api_client):

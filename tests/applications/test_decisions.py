@@ -78,9 +78,13 @@ def test_the_whole_path_with_a_revision_and_conditions():
     )
     # approved in principle: back to the applicant with the conditions as points
     decide(
-        application, Body.WORKING_GROUP, "wg_approve_in_principle", admin,
-        conditions="เพิ่มตัวชี้วัด", deadline=deadline_in(30),
-    )  # fmt: skip
+        application,
+        Body.WORKING_GROUP,
+        "wg_approve_in_principle",
+        admin,
+        conditions="เพิ่มตัวชี้วัด",
+        deadline=deadline_in(30),
+    )
     application.refresh_from_db()
     assert application.state == State.REVISION_REQUESTED
     assert application.revision_requests.first().items.get().text == "เพิ่มตัวชี้วัด"
@@ -101,8 +105,11 @@ def test_the_whole_path_with_a_revision_and_conditions():
     )
     assert item.outcome == "certify"
     assert list(application.transitions.values_list("target", flat=True))[-4:] == [
-        State.WG_RECOMMENDED, State.SUBCOMMITTEE, State.COMMITTEE, State.CERTIFIED,
-    ]  # fmt: skip
+        State.WG_RECOMMENDED,
+        State.SUBCOMMITTEE,
+        State.COMMITTEE,
+        State.CERTIFIED,
+    ]
     assert Notification.objects.filter(event="applications.certificate_issued").exists()
 
 

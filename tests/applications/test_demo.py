@@ -30,8 +30,12 @@ def test_demo_mirrors_the_2020_figures_and_a_rerun_writes_nothing():
     others = set(
         submitted.filter(lead_org__is_pilot=False).values_list("lead_org__kind", flat=True)
     )
-    expected = {OrganisationKind.PROVINCE, OrganisationKind.UNIVERSITY,
-                OrganisationKind.PRIVATE_COMPANY, OrganisationKind.CITY_MUNICIPALITY}  # fmt: skip
+    expected = {
+        OrganisationKind.PROVINCE,
+        OrganisationKind.UNIVERSITY,
+        OrganisationKind.PRIVATE_COMPANY,
+        OrganisationKind.CITY_MUNICIPALITY,
+    }
     assert expected <= others
     states = set(submitted.values_list("state", flat=True))
     assert {State.SUBMITTED, State.REVISION_REQUESTED, State.CERTIFIED, State.WG_REVIEW} == states

@@ -19,10 +19,16 @@ def more_drafts(template: Application, count: int) -> None:
     """More drafts of the template's organisation in its call (bulk: the size is what matters)."""
     start = Application.objects.filter(lead_org=template.lead_org).count()
     Application.objects.bulk_create(
-        Application(call=template.call, lead_org=template.lead_org, contact=template.contact,
-                    created_by=template.contact, area_name=f"เขต {n}", domains=template.domains)
+        Application(
+            call=template.call,
+            lead_org=template.lead_org,
+            contact=template.contact,
+            created_by=template.contact,
+            area_name=f"เขต {n}",
+            domains=template.domains,
+        )
         for n in range(start, start + count)
-    )  # fmt: skip
+    )
 
 
 def queries(client, url: str) -> int:

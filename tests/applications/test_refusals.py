@@ -120,13 +120,21 @@ def test_changing_a_calls_weights_after_its_first_submission(client, submitted, 
     )
     criteria = list(call.criteria.order_by("number"))
     data = {
-        "title_th": call.title_th, "title_en": call.title_en, "description_th": "",
-        "description_en": "", "opens_at_0": "", "closes_at_0": "",
-        "criteria-TOTAL_FORMS": "5", "criteria-INITIAL_FORMS": "5",
-        "criteria-MIN_NUM_FORMS": "0", "criteria-MAX_NUM_FORMS": "1000",
-        "documents-TOTAL_FORMS": "0", "documents-INITIAL_FORMS": "0",
-        "documents-MIN_NUM_FORMS": "0", "documents-MAX_NUM_FORMS": "1000",
-    }  # fmt: skip
+        "title_th": call.title_th,
+        "title_en": call.title_en,
+        "description_th": "",
+        "description_en": "",
+        "opens_at_0": "",
+        "closes_at_0": "",
+        "criteria-TOTAL_FORMS": "5",
+        "criteria-INITIAL_FORMS": "5",
+        "criteria-MIN_NUM_FORMS": "0",
+        "criteria-MAX_NUM_FORMS": "1000",
+        "documents-TOTAL_FORMS": "0",
+        "documents-INITIAL_FORMS": "0",
+        "documents-MIN_NUM_FORMS": "0",
+        "documents-MAX_NUM_FORMS": "1000",
+    }
     local = timezone.localtime
     data.update(
         {
@@ -140,14 +148,16 @@ def test_changing_a_calls_weights_after_its_first_submission(client, submitted, 
         prefix = f"criteria-{index}-"
         data.update(
             {
-                f"{prefix}id": criterion.pk, f"{prefix}call": call.pk,
-                f"{prefix}number": criterion.number, f"{prefix}title_th": criterion.title_th,
+                f"{prefix}id": criterion.pk,
+                f"{prefix}call": call.pk,
+                f"{prefix}number": criterion.number,
+                f"{prefix}title_th": criterion.title_th,
                 f"{prefix}title_en": criterion.title_en,
                 f"{prefix}weight": "3" if index == 0 else str(criterion.weight),
                 f"{prefix}description_th": criterion.description_th,
                 f"{prefix}description_en": criterion.description_en,
             }
-        )  # fmt: skip
+        )
     response = client.post(url, data)
     assert response.status_code == 200  # the form again, with the refusal
     assert "ไม่สามารถเปลี่ยนเกณฑ์" in response.content.decode()

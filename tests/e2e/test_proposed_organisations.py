@@ -21,9 +21,13 @@ def test_a_proposed_organisation_is_marked_for_its_proposer_only(
     page: Page, live_server, login_as, visit, pilots
 ):
     proposed = OrganisationFactory(
-        dla_code=None, name_th=NAME, name_en="Smart City University", kind="university",
-        province=Province.objects.get(code="95"), source=OrganisationSource.SIGNUP,
-    )  # fmt: skip
+        dla_code=None,
+        name_th=NAME,
+        name_en="Smart City University",
+        kind="university",
+        province=Province.objects.get(code="95"),
+        source=OrganisationSource.SIGNUP,
+    )
     proposer = UserFactory(role=Role.OFFICER)
     Membership.objects.create(user=proposer, organisation=proposed, proposes_organisation=True)
 

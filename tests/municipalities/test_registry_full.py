@@ -14,9 +14,19 @@ from municipalities.models import Organisation, OrganisationKind
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("full_registry")]
 
 PILOTS = {
-    "3950102", "3570102", "4550102", "4860102", "3840401", "3901101",
-    "3840102", "3600102", "3500102", "4910102", "4200103", "5210204",
-}  # fmt: skip
+    "3950102",
+    "3570102",
+    "4550102",
+    "4860102",
+    "3840401",
+    "3901101",
+    "3840102",
+    "3600102",
+    "3500102",
+    "4910102",
+    "4200103",
+    "5210204",
+}
 
 
 def test_the_api_lists_77_provinces_in_thai_order(api_client):
@@ -49,8 +59,9 @@ def test_the_twelve_pilots_are_present_and_marked(api_client):
 
     assert {row["dla_code"] for row in body["results"]} == PILOTS
     assert {row["name_en"] for row in body["results"]} >= {
-        "Yala City Municipality", "Ban Chang Subdistrict Municipality"
-    }  # fmt: skip
+        "Yala City Municipality",
+        "Ban Chang Subdistrict Municipality",
+    }
     assert Organisation.objects.filter(is_pilot=True).count() == 12
 
 

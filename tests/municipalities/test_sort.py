@@ -15,8 +15,14 @@ def test_thai_sort_key_orders_as_a_thai_dictionary():
 
 def test_tone_marks_only_break_ties():
     assert sorted(["ไก่", "เกิด", "กาล", "เป็ด", "หมู", "วัว", "วันที่"], key=thai_sort_key) == [
-        "กาล", "เกิด", "ไก่", "เป็ด", "วันที่", "วัว", "หมู"
-    ]  # fmt: skip
+        "กาล",
+        "เกิด",
+        "ไก่",
+        "เป็ด",
+        "วันที่",
+        "วัว",
+        "หมู",
+    ]
 
 
 @pytest.mark.django_db

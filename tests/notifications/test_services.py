@@ -50,7 +50,7 @@ def test_a_switched_off_event_is_not_emailed_but_shows_in_app(client, member):
             ),
             APPROVED: EmailChoice.OFF,
         },
-    )  # fmt: skip  every event an officer may choose for (apps add theirs)
+    )  # every event an officer may choose for (apps add theirs)
     assert response.status_code == 302
 
     (notification,) = notify(recipients=[member], event=APPROVED, obj=member)

@@ -27,8 +27,17 @@ COMMITTEE = "committee"
 ADMIN = "admin"
 ASSIGNED_REVIEWER = "assigned_reviewer"  # a reviewer assigned to the submitted proposal
 PARTNER_OFFICER = "partner_officer"  # an officer of a partner named by the submitted proposal
-ROLES = (ANONYMOUS, PENDING_OFFICER, OFFICER_A, OFFICER_B, REVIEWER, ASSIGNED_REVIEWER,
-         PARTNER_OFFICER, COMMITTEE, ADMIN)  # fmt: skip
+ROLES = (
+    ANONYMOUS,
+    PENDING_OFFICER,
+    OFFICER_A,
+    OFFICER_B,
+    REVIEWER,
+    ASSIGNED_REVIEWER,
+    PARTNER_OFFICER,
+    COMMITTEE,
+    ADMIN,
+)
 SIGNED_IN = ROLES[1:]
 STAFF = "staff"  # extra persona, see the module docstring
 MOU_STAFF = (

@@ -62,8 +62,13 @@ def cases() -> list[tuple[str, str, str]]:
 
 
 def test_every_route_has_an_entry():
-    missing = sorted({f"{name or '(unnamed)'} {pattern}" for name, pattern, _i18n in ROUTES
-                      if entry_key(name, pattern) is None})  # fmt: skip
+    missing = sorted(
+        {
+            f"{name or '(unnamed)'} {pattern}"
+            for name, pattern, _i18n in ROUTES
+            if entry_key(name, pattern) is None
+        }
+    )
     assert not missing, "add these routes to tests/permissions/matrix.py:\n" + "\n".join(missing)
 
 

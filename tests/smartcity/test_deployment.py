@@ -26,8 +26,12 @@ def test_check_deploy_is_clean_with_a_production_environment():
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set for the browser tests, never in deployment
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=BASE_DIR, env=env, capture_output=True, text=True, check=False,
-    )  # fmt: skip
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr + result.stdout
     assert "no issues" in result.stdout
 
@@ -37,8 +41,12 @@ def test_production_refuses_to_start_without_a_secret_key():
     env.pop("SECRET_KEY", None)
     result = subprocess.run(
         [sys.executable, "manage.py", "check"],
-        cwd=BASE_DIR, env=env, capture_output=True, text=True, check=False,
-    )  # fmt: skip
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
 
@@ -47,9 +55,12 @@ def test_production_refuses_to_start_without_a_secret_key():
 def test_docker_compose_file_validates():
     result = subprocess.run(
         ["docker-compose", "config", "--services"],  # noqa: S607
-        cwd=BASE_DIR, env={**os.environ, "SECRET_KEY": "x"}, capture_output=True, text=True,
+        cwd=BASE_DIR,
+        env={**os.environ, "SECRET_KEY": "x"},
+        capture_output=True,
+        text=True,
         check=False,
-    )  # fmt: skip
+    )
     assert result.returncode == 0, result.stderr
     assert set(result.stdout.split()) == {"postgres", "redis", "migrate", "web", "worker", "beat"}
 

@@ -18,9 +18,10 @@ def test_thai_catalogue_has_every_string_translated(tmp_path, monkeypatch):
     # makemessages runs on a copy of the sources, so the test never rewrites the real catalogue
     project = tmp_path / "project"
     shutil.copytree(
-        settings.BASE_DIR, project,
+        settings.BASE_DIR,
+        project,
         ignore=shutil.ignore_patterns(".*", "var", "static", "tests", "__pycache__"),
-    )  # fmt: skip
+    )
     monkeypatch.chdir(project)
     monkeypatch.setattr(settings, "LOCALE_PATHS", [project / "locale"])
     call_command("makemessages", locale=["th"], verbosity=0, no_obsolete=True)
