@@ -343,11 +343,12 @@ RULE_HOLDERS: dict[str, str] = {
 
 
 def _may(move: Move, application: Application, actor: User | None) -> bool:
-    if move.guard is not None and not move.guard(application):
-        return False
+    """Who first, then the guard: a guard may query, the roles are read once per request."""
     if actor is None:
-        return move.by_system
-    return not move.by_system and actor.has_perm(move.rule, application)
+        allowed = move.by_system
+    else:
+        allowed = not move.by_system and actor.has_perm(move.rule, application)
+    return allowed and (move.guard is None or move.guard(application))
 
 
 def move_check(application: Application, name: str, *, actor: User | None) -> Move:

@@ -132,7 +132,7 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # first: refuses locked-out credentials
     "rules.permissions.ObjectPermissionBackend",
     "smartcity.accounts.backends.ProgrammeAdminBackend",  # "everything" for programme admins
-    "django.contrib.auth.backends.ModelBackend",  # email, case-insensitive (UserManager)
+    "smartcity.accounts.backends.EmailBackend",  # email and password; no model permissions
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

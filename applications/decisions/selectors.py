@@ -50,14 +50,7 @@ def city_list(
     today: dt.date | None = None,
 ) -> QuerySet[Certificate]:
     """Certificates valid today, with the organisation, province and region each row shows."""
-    rows = Certificate.objects.valid_on(today or timezone.localdate())
-    if q:
-        rows = rows.filter(
-            Q(organisation__name_th__icontains=q)
-            | Q(organisation__name_en__icontains=q)
-            | Q(area_name__icontains=q)
-            | Q(number__icontains=q)
-        )
+    rows = city_search(Certificate.objects.valid_on(today or timezone.localdate()), q)
     if region is not None:
         rows = rows.filter(organisation__province__region=region)
     if province is not None:
@@ -66,6 +59,19 @@ def city_list(
         rows = rows.filter(domains__contains=[domain])
     return rows.select_related("organisation__province__region").order_by(
         "organisation__sort_key", "number"
+    )
+
+
+def city_search(rows: QuerySet[Certificate], text: str) -> QuerySet[Certificate]:
+    """Certificates whose organisation name, area or number contains the text."""
+    text = text.strip()
+    if not text:
+        return rows
+    return rows.filter(
+        Q(organisation__name_th__icontains=text)
+        | Q(organisation__name_en__icontains=text)
+        | Q(area_name__icontains=text)
+        | Q(number__icontains=text)
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.contrib.auth.backends import ModelBackend
 from django.db.models import Model
 from django.http import HttpRequest
 
@@ -27,3 +28,18 @@ class ProgrammeAdminBackend:
 
     def has_module_perms(self, user_obj: Viewer, app_label: str) -> bool:
         return self.has_perm(user_obj, app_label)
+
+
+class EmailBackend(ModelBackend):
+    """Django's sign-in by email and password (case-insensitive: UserManager), without Django's
+    model permissions: the portal grants nothing through them (django-rules and the programme
+    administrator backend decide), so asking for one reads no permission tables."""
+
+    def get_user_permissions(self, user_obj: Viewer, obj: Model | None = None) -> set[str]:
+        return set()
+
+    def get_group_permissions(self, user_obj: Viewer, obj: Model | None = None) -> set[str]:
+        return set()
+
+    def get_all_permissions(self, user_obj: Viewer, obj: Model | None = None) -> set[str]:
+        return set()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 from django.urls import reverse
@@ -141,6 +142,7 @@ def test_the_pdf_of_a_version_has_its_thai_text_be_date_and_reference(client, pd
     assert "2571" in text  # the project's end date, 30 Sep 2028, in the Buddhist Era
     pdf = tmp_path / "version.pdf"
     pdf.write_bytes(content)
+    Path("var/screenshots").mkdir(parents=True, exist_ok=True)
     page = "var/screenshots/proposal-version-pdf"
     pdftoppm = [shutil.which("pdftoppm"), "-png", "-r", "60", "-f", "1", "-l", "1", str(pdf), page]
     subprocess.run(pdftoppm, check=True)  # noqa: S603 - our own file and arguments
