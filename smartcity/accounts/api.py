@@ -22,7 +22,7 @@ from rest_framework.views import APIView
 from smartcity.accounts import services
 from smartcity.accounts.models import Membership, User
 from smartcity.accounts.selectors import Me, me_get, membership_list
-from smartcity.accounts.two_factor import two_factor_check
+from smartcity.accounts.two_factor import two_factor_check, two_factor_required
 
 
 class MembershipOut(serializers.Serializer[Membership]):
@@ -119,6 +119,10 @@ class TokenView(ObtainAuthToken):
             if two_factor_check(request=request._request, user=user, code=code) is None:
                 self._refuse_if_locked_out(request)
                 raise ValidationError({"otp_token": [_("That code is not right.")]})
+        elif two_factor_required(user):  # the policy's staff roles get no token on a password alone
+            raise PermissionDenied(
+                _("Set up two-factor sign-in on the portal first, then ask again with a code.")
+            )
         token, _created = Token.objects.get_or_create(user=user)
         return Response({"token": token.key})
 

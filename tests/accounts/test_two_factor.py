@@ -123,3 +123,13 @@ def test_an_api_token_needs_the_code_too(api_client, enrolled_admin):
     )
     assert granted.status_code == 200
     assert granted.json()["token"]
+
+
+def test_staff_the_policy_covers_get_no_token_before_they_set_up_two_factor(api_client, settings):
+    settings.TWO_FACTOR_REQUIRED_ROLES = ["reviewer"]
+    credentials = {"username": UserFactory(role=Role.REVIEWER).email, "password": PASSWORD}
+    refused = api_client.post("/api/v1/auth/token/", credentials)
+    assert refused.status_code == 403
+    assert "token" not in refused.json()
+    officer = {"username": UserFactory(role=Role.OFFICER).email, "password": PASSWORD}
+    assert api_client.post("/api/v1/auth/token/", officer).status_code == 200  # not in the policy
