@@ -8,6 +8,7 @@ reaches the network, whatever a document's text contains.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,7 @@ class ExternalResourceRefused(ValueError):
     """A PDF asked for something outside the project's static files."""
 
 
+@functools.cache  # the static roots do not move while the process runs: look once
 def _static_root_uris() -> tuple[str, ...]:
     found = finders.find(SARABUN)
     roots = {Path(found).parent.parent.resolve().as_uri()} if found else set()
@@ -42,6 +44,7 @@ def _static_fetcher() -> Any:  # noqa: ANN401 - a weasyprint.urls.URLFetcher
     return StaticOnly(allowed_protocols=("file",))
 
 
+@functools.cache
 def pdf_fonts() -> dict[str, str]:
     """file:// URIs of the Sarabun faces, for the @font-face rules of pdf/base.html."""
     faces = {}
