@@ -6,9 +6,11 @@ import datetime as dt
 import uuid
 from decimal import Decimal
 
+import pghistory
 import pgtrigger
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Func, Q, Value
@@ -330,6 +332,9 @@ class Application(models.Model):
     submitted_at = models.DateTimeField(_("first submitted at"), null=True, blank=True)
     last_submitted_at = models.DateTimeField(_("last submitted at"), null=True, blank=True)
     is_synthetic = models.BooleanField(_("synthetic (benchmark) data"), default=False)
+    # reference, area, and the lead organisation's DLA code and names, upper-cased, for the review
+    # queue's trigram search; written by the database (trigger application_search_text) only
+    search_text = models.TextField(default="", blank=True, editable=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -358,6 +363,23 @@ class Application(models.Model):
         indexes = (
             models.Index(fields=("call", "state"), name="application_call_state"),
             models.Index(fields=("lead_org", "state"), name="application_org_state"),
+            GinIndex(
+                fields=("search_text",), opclasses=("gin_trgm_ops",), name="application_search_trgm"
+            ),
+        )
+        triggers = (
+            pgtrigger.Trigger(
+                name="application_search_text",
+                when=pgtrigger.Before,
+                operation=pgtrigger.Insert | pgtrigger.Update,
+                func="""
+                NEW.search_text := upper(concat_ws(' ', NEW.reference, NEW.area_name, (
+                    SELECT concat_ws(' ', o.dla_code, o.search_text)
+                    FROM municipalities_organisation o WHERE o.id = NEW.lead_org_id
+                )));
+                RETURN NEW;
+                """,
+            ),
         )
 
     def __str__(self) -> str:
@@ -654,6 +676,8 @@ class Assignment(models.Model):
         related_name="+",
     )
     assigned_at = models.DateTimeField(_("assigned at"), default=timezone.now)
+    # the review is overdue after this day if the reviewer has not submitted their scores
+    due_on = models.DateField(_("review due on"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("reviewer assignment")
@@ -665,6 +689,147 @@ class Assignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.reviewer} · {self.application}"
+
+
+@pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
+class ConflictDeclaration(models.Model):
+    """A reviewer's declaration of interest for one proposal, made before seeing or giving scores.
+
+    "No conflict" keeps the assignment; "conflict" ends it and the reviewer's access to the full
+    proposal. One per reviewer and proposal, final once made; its history is kept (pghistory).
+    """
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    application = models.ForeignKey(
+        Application,
+        verbose_name=_("proposal"),
+        on_delete=models.CASCADE,
+        related_name="declarations",
+    )
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewer"),
+        on_delete=models.PROTECT,
+        related_name="conflict_declarations",
+    )
+    has_conflict = models.BooleanField(_("has a conflict of interest"))
+    reason = models.TextField(_("reason"), blank=True)
+    declared_at = models.DateTimeField(_("declared at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("conflict of interest declaration")
+        verbose_name_plural = _("conflict of interest declarations")
+        ordering = ("application", "declared_at", "pk")
+        constraints = (
+            models.UniqueConstraint(
+                fields=("application", "reviewer"), name="declaration_one_per_reviewer"
+            ),
+            models.CheckConstraint(
+                condition=Q(has_conflict=False) | ~Q(reason=""),
+                name="declaration_conflict_has_reason",
+            ),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.reviewer} · {self.application}"
+
+
+class Review(models.Model):
+    """One reviewer's scores for one proposal against its call's frozen criteria.
+
+    `total` is the weighted total sum(w*s) / sum(w) * 20 (0 to 100, rounded half up to 2
+    places), set when the reviewer submits; until then the scores are the reviewer's draft.
+    """
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    application = models.ForeignKey(
+        Application,
+        verbose_name=_("proposal"),
+        on_delete=models.CASCADE,
+        related_name="reviews",
+    )
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewer"),
+        on_delete=models.PROTECT,
+        related_name="reviews",
+    )
+    comment = models.TextField(_("overall comment"), blank=True)
+    total = models.DecimalField(
+        _("weighted total"),
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(100))],
+    )
+    created_at = models.DateTimeField(_("started at"), default=timezone.now)
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("review")
+        verbose_name_plural = _("reviews")
+        ordering = ("application", "created_at", "pk")
+        constraints = (
+            models.UniqueConstraint(
+                fields=("application", "reviewer"), name="review_one_per_reviewer"
+            ),
+            models.CheckConstraint(
+                condition=Q(submitted_at__isnull=True) | Q(total__isnull=False),
+                name="review_submitted_has_total",
+            ),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.reviewer} · {self.application}"
+
+
+class Score(models.Model):
+    """A reviewer's score 0 to 5 on one criterion, with the comment that justifies it."""
+
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="scores")
+    criterion = models.ForeignKey(
+        Criterion, verbose_name=_("criterion"), on_delete=models.PROTECT, related_name="scores"
+    )
+    score = models.PositiveSmallIntegerField(
+        _("score"), validators=[MinValueValidator(0), MaxValueValidator(5)]
+    )
+    comment = models.TextField(_("comment"), blank=True)
+
+    class Meta:
+        verbose_name = _("score")
+        verbose_name_plural = _("scores")
+        ordering = ("review", "criterion__number")
+        constraints = (
+            models.UniqueConstraint(fields=("review", "criterion"), name="score_one_per_criterion"),
+            models.CheckConstraint(condition=Q(score__lte=5), name="score_0_to_5"),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.criterion_id}: {self.score}"
+
+
+class SavedView(models.Model):
+    """A review-queue view (its filters, search and order as a query string) a reviewer named."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_views"
+    )
+    name = models.CharField(_("name"), max_length=100)
+    query = models.CharField(_("filters"), max_length=2000, blank=True)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("saved view")
+        verbose_name_plural = _("saved views")
+        ordering = ("owner", "name")
+        constraints = (
+            models.UniqueConstraint(fields=("owner", "name"), name="saved_view_name_unique"),
+        )
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class ReferenceCounter(models.Model):
