@@ -95,7 +95,8 @@ rules.add_perm("applications.change_application", is_lead_officer & is_editable)
 rules.add_perm("applications.submit_application", is_lead_officer)
 rules.add_perm("applications.withdraw_application", is_lead_officer)
 rules.add_perm("applications.request_revision", is_programme_admin | is_assigned_reviewer)
-rules.add_perm("applications.assign_reviewer", is_programme_admin)
+# the office, and reviewers (depa staff) sharing out the queue; conflicts are refused by the service
+rules.add_perm("applications.assign_reviewer", is_programme_admin | is_reviewer)
 
 # decisions: screening, meetings, certificates, comments (issue "from screening to certificate")
 is_staff_member = is_reviewer | is_committee | is_programme_admin

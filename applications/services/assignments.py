@@ -1,6 +1,9 @@
-"""Writes on reviewer assignments (the review-queue issue adds bulk assignment and conflicts)."""
+"""Writes on reviewer assignments: one at a time or in bulk from the review queue."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
@@ -47,6 +50,33 @@ def assignment_create(*, application: Application, reviewer: User, actor: User) 
             )
     except IntegrityError:  # a concurrent assignment of the same reviewer
         raise AssignmentRefused(_("This reviewer is already assigned to this proposal.")) from None
+
+
+@dataclass
+class BulkAssignment:
+    """What a bulk assignment did: the assignments made and, for each refusal, the reason."""
+
+    created: list[Assignment] = field(default_factory=list)
+    refused: list[tuple[Application, User, str]] = field(default_factory=list)
+
+
+def assignment_create_many(
+    *, applications: Sequence[Application], reviewers: Sequence[User], actor: User
+) -> BulkAssignment:
+    """Assign every reviewer to every proposal; each pair is its own transaction, so a refused
+    pair (a conflict, an existing assignment) neither stops nor undoes the others."""
+    if not actor.has_perm("applications.assign_reviewer"):
+        raise PermissionDenied
+    result = BulkAssignment()
+    for application in applications:
+        for reviewer in reviewers:
+            try:
+                made = assignment_create(application=application, reviewer=reviewer, actor=actor)
+            except AssignmentRefused as refusal:
+                result.refused.append((application, reviewer, refusal.message))
+            else:
+                result.created.append(made)
+    return result
 
 
 @transaction.atomic
