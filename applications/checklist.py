@@ -96,7 +96,7 @@ def section_url(application: Application, key: str) -> str:
 
 
 def _label(application: Application, name: str) -> str:
-    return capfirst(str(application._meta.get_field(name).verbose_name))
+    return capfirst(str(getattr(application._meta.get_field(name), "verbose_name", name)))
 
 
 def _empty(value: object) -> bool:

@@ -7,12 +7,12 @@ field errors next to the fields; what a proposal still lacks is the checklist's 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from applications.checklist import Section
@@ -68,7 +68,7 @@ class AmountField(forms.DecimalField):
             return f"{value:,.2f}".removesuffix(".00")
         return value
 
-    def to_python(self, value: object) -> Decimal | None:
+    def to_python(self, value: object) -> Decimal | None:  # type: ignore[override]  # stubs: int
         if isinstance(value, str):
             value = value.replace(",", "").replace(" ", "")
         try:
@@ -198,7 +198,8 @@ class ProjectForm(StyledForm):
         return self.cleaned_data["budget"] or Decimal(0)  # the column has no "unknown"
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         starts, ends = data.get("starts_on"), data.get("ends_on")
         if starts and ends and ends < starts:
             self.add_error("ends_on", _("A project cannot end before it starts."))
@@ -256,7 +257,7 @@ def _initial(row: object, form_class: type[forms.Form]) -> dict[str, Any]:
     return {name: getattr(row, name) for name in form_class.base_fields}
 
 
-def project_blocks_posted(data: Mapping[str, Any]) -> list[ProjectBlock]:
+def project_blocks_posted(data: QueryDict) -> list[ProjectBlock]:
     """The projects as posted: `project` lists the blocks' keys in page order, `<key>-kpi`
     each block's KPI keys; fields are `<key>-<field>` (a block removed on the page is gone)."""
     return [

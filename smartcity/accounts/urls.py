@@ -1,8 +1,14 @@
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from django.contrib.auth import views as auth_views
+from django.http import HttpResponse
 from django.urls import path, reverse_lazy
 from django.utils.translation import gettext_lazy as _
+from django.views import View
+from django_stubs_ext import StrOrPromise
 
 from smartcity.accounts import views
 from smartcity.accounts.forms import PasswordResetForm
@@ -11,11 +17,18 @@ from smartcity.throttling import rate_limited
 app_name = "accounts"
 
 
-def _page(view: type, title: str, **kwargs: object) -> object:
+def _page(
+    view: type[View[Any]],
+    title: StrOrPromise,
+    *,
+    template_name: str = "accounts/form_page.html",
+    extra_context: dict[str, Any] | None = None,
+    **kwargs: Any,  # noqa: ANN401 - the view's own attributes, as as_view() takes them
+) -> Callable[..., HttpResponse]:
     """One of Django's auth views rendered in the shared form page."""
     return view.as_view(
-        template_name=kwargs.pop("template_name", "accounts/form_page.html"),
-        extra_context={"title": title, **kwargs.pop("extra_context", {})},
+        template_name=template_name,
+        extra_context={"title": title, **(extra_context or {})},
         **kwargs,
     )
 
