@@ -1,4 +1,5 @@
-"""Every write to the registry: geography sync, the DLA registry import, pilot marking."""
+"""Every write to the registry: geography sync, the DLA registry import, pilot marking, an
+organisation proposed at sign-up and its verification."""
 
 from __future__ import annotations
 
@@ -224,4 +225,31 @@ def organisation_save(*, organisation: Organisation) -> Organisation:
         name_th=organisation.name_th, short_name_th=organisation.short_name_th
     )
     organisation.save()
+    return organisation
+
+
+@transaction.atomic
+def organisation_propose(
+    *, kind: str, name_th: str, name_en: str, province: Province | None
+) -> Organisation:
+    """Register an organisation missing from the registry as someone signing up proposed it:
+    unverified (organisation_verify, once its proposer's membership is approved), names with
+    their white space folded, its Thai sort key kept. The proposer checks for duplicates."""
+    proposed = Organisation(
+        kind=kind,
+        name_th=" ".join(name_th.split()),
+        name_en=" ".join(name_en.split()),
+        province=province,
+        is_verified=False,
+        source=OrganisationSource.SIGNUP,
+    )
+    return organisation_save(organisation=proposed)
+
+
+@transaction.atomic
+def organisation_verify(*, organisation: Organisation) -> Organisation:
+    """Mark a proposed organisation verified (a programme decision vouches for it); rerunnable."""
+    if not organisation.is_verified:
+        organisation.is_verified = True
+        organisation.save(update_fields=["is_verified", "updated_at"])
     return organisation
