@@ -43,6 +43,8 @@ class NotificationViewSet(
     lookup_field = "uuid"
 
     def get_queryset(self) -> QuerySet[Notification]:
+        if getattr(self, "swagger_fake_view", False):  # the schema's generation: no one signed in
+            return Notification.objects.none()
         return selectors.notification_list(viewer=signed_in_user(self.request))
 
     @extend_schema(request=None)
