@@ -16,7 +16,7 @@ from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from applications.checklist import Section
-from applications.models import KPI, Application, AttachmentKind, Project
+from applications.models import KPI, SECTION_TEXTS, Application, AttachmentKind, Project
 from municipalities.models import Organisation
 from smartcity.dates import BUDDHIST_ERA_OFFSET, EraDateField, uses_buddhist_era
 from smartcity.vocabulary import Domain, FocusArea
@@ -128,29 +128,9 @@ class SectionForm(Styled, forms.ModelForm):
             "goals",
             "domains",
             "focus_areas",
-            "infrastructure_plan",
-            "data_platform",
-            "smart_services",
-            "governance",
-            "partnership",
-            "funding",
-            "citizen_participation",
+            *SECTION_TEXTS[SECTION_TEXTS.index("infrastructure_plan") :],  # the plan's sections
         )
-        widgets = dict.fromkeys(
-            (
-                "area_boundary",
-                "vision",
-                "goals",
-                "infrastructure_plan",
-                "data_platform",
-                "smart_services",
-                "governance",
-                "partnership",
-                "funding",
-                "citizen_participation",
-            ),
-            TEXT_AREA,
-        )
+        widgets = dict.fromkeys(SECTION_TEXTS, TEXT_AREA)
 
     def __init__(self, *args: Any, section: Section, **kwargs: Any) -> None:  # noqa: ANN401
         super().__init__(*args, **kwargs)

@@ -35,6 +35,18 @@ from smartcity.accounts.models import User
 from smartcity.vocabulary import Domain, FocusArea
 
 SCHEMA_VERSION = 1  # of the snapshot; bump when ApplicationOut's shape changes
+# a project's and a KPI's own fields, as the API and the officer's form write them
+PROJECT_FIELDS = (
+    "domain",
+    "title",
+    "summary",
+    "budget",
+    "funding_source",
+    "starts_on",
+    "ends_on",
+    "lead_unit",
+)
+KPI_FIELDS = ("name", "unit", "baseline", "target", "target_year")
 
 
 # ------------------------------------------------------------------ calls
@@ -99,7 +111,7 @@ class KPISerializer(serializers.ModelSerializer):
 
     class Meta:
         model = KPI
-        fields = ("uuid", "name", "unit", "baseline", "target", "target_year")
+        fields = ("uuid", *KPI_FIELDS)
 
 
 class ProjectSerializer(serializers.ModelSerializer):
@@ -110,18 +122,7 @@ class ProjectSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Project
-        fields = (
-            "uuid",
-            "domain",
-            "title",
-            "summary",
-            "budget",
-            "funding_source",
-            "starts_on",
-            "ends_on",
-            "lead_unit",
-            "kpis",
-        )
+        fields = ("uuid", *PROJECT_FIELDS, "kpis")
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         problems = project_problems(

@@ -7,7 +7,7 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers, viewsets
 
 from municipalities.filters import OrganisationFilter, ProvinceFilter
-from municipalities.models import District, Organisation, Province, Region
+from municipalities.models import ORGANISATION_FACTS, District, Organisation, Province, Region
 from municipalities.selectors import organisation_list, province_list, region_list
 
 
@@ -60,13 +60,7 @@ class OrganisationOut(serializers.ModelSerializer[Organisation]):
             "province_name_en",
             "district",
             "region",
-            "latitude",
-            "longitude",
-            "area_km2",
-            "population",
-            "website",
-            "is_verified",
-            "is_pilot",
+            *ORGANISATION_FACTS,
         )
 
 

@@ -144,6 +144,18 @@ class OrganisationQuerySet(models.QuerySet["Organisation"]):
         return self.filter(is_pilot=True)
 
 
+# an organisation's facts beyond its names and place, as the API shows and the admin exports them
+ORGANISATION_FACTS = (
+    "latitude",
+    "longitude",
+    "area_km2",
+    "population",
+    "website",
+    "is_verified",
+    "is_pilot",
+)
+
+
 @pghistory.track(
     pghistory.InsertEvent(),
     pghistory.UpdateEvent(),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import geothai
 from django.db import transaction
@@ -88,6 +88,16 @@ def _sync(
     return len(to_create), len(to_update)
 
 
+def _place(place: Any, **parent: int) -> dict[str, object]:  # noqa: ANN401 - geothai's rows
+    """A province's or district's columns as geothai names it, with its parent's id."""
+    return {
+        "name_th": place.name_th,
+        "name_en": place.name_en,
+        "sort_key": thai_sort_key(place.name_th),
+        **parent,
+    }
+
+
 @transaction.atomic
 def geography_sync() -> list[str]:
     """Upsert the 6 regions (regions.csv), 77 provinces and 928 districts (geothai)."""
@@ -107,24 +117,11 @@ def geography_sync() -> list[str]:
     report = [_sync(Region, regions, ("name_th", "name_en", "position"))]
     region_ids = dict(Region.objects.values_list("code", "pk"))
     region_of = {row["province_code"]: region_ids[row["region"]] for row in region_rows}
-    provinces = {
-        p.code: {
-            "name_th": p.name_th,
-            "name_en": p.name_en,
-            "region_id": region_of[p.code],
-            "sort_key": thai_sort_key(p.name_th),
-        }
-        for p in geothai.provinces()
-    }
+    provinces = {p.code: _place(p, region_id=region_of[p.code]) for p in geothai.provinces()}
     report.append(_sync(Province, provinces, ("name_th", "name_en", "region_id", "sort_key")))
     province_ids = dict(Province.objects.values_list("code", "pk"))
     districts = {
-        d.code: {
-            "name_th": d.name_th,
-            "name_en": d.name_en,
-            "province_id": province_ids[d.province_code],
-            "sort_key": thai_sort_key(d.name_th),
-        }
+        d.code: _place(d, province_id=province_ids[d.province_code])
         for p in geothai.provinces()
         for d in geothai.districts(p.code)
     }

@@ -11,7 +11,11 @@ from django.utils.translation import gettext_lazy as _
 
 from municipalities.models import Organisation, OrganisationKind, Province
 from smartcity.accounts.models import User
-from smartcity.accounts.services import organisation_duplicates, user_link_id
+from smartcity.accounts.services import (
+    USER_EDITABLE_FIELDS,
+    organisation_duplicates,
+    user_link_id,
+)
 from smartcity.accounts.validators import normalise_thai_phone
 
 
@@ -208,16 +212,7 @@ class ProfileForm(forms.ModelForm[User]):
 
     class Meta:
         model = User
-        fields = (
-            "title",
-            "first_name_th",
-            "last_name_th",
-            "first_name_en",
-            "last_name_en",
-            "position",
-            "phone",
-            "language",
-        )
+        fields = USER_EDITABLE_FIELDS
 
 
 class CloseAccountForm(forms.Form):

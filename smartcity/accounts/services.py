@@ -208,21 +208,25 @@ def staff_invite(
     return user
 
 
+# the personal texts of an account (emptied when it closes), and what a user may change about
+# themselves (ProfileForm's fields)
+USER_PERSONAL_FIELDS = (
+    "title",
+    "first_name_th",
+    "last_name_th",
+    "first_name_en",
+    "last_name_en",
+    "position",
+    "phone",
+)
+USER_EDITABLE_FIELDS = (*USER_PERSONAL_FIELDS, "language")
+
+
 @transaction.atomic
 def user_profile_update(*, user: User, **fields: str) -> User:
     """Save the profile fields a user may change about themselves."""
-    allowed = {
-        "title",
-        "first_name_th",
-        "last_name_th",
-        "first_name_en",
-        "last_name_en",
-        "position",
-        "phone",
-        "language",
-    }
     for name, value in fields.items():
-        if name not in allowed:
+        if name not in USER_EDITABLE_FIELDS:
             raise ValueError(name)
         setattr(user, name, value)
     user.save(update_fields=list(fields))
@@ -232,14 +236,7 @@ def user_profile_update(*, user: User, **fields: str) -> User:
 PROFILE_FIELDS = (
     "uuid",
     "email",
-    "title",
-    "first_name_th",
-    "last_name_th",
-    "first_name_en",
-    "last_name_en",
-    "position",
-    "phone",
-    "language",
+    *USER_EDITABLE_FIELDS,
     "date_joined",
     "email_verified_at",
     "last_login",
@@ -270,15 +267,7 @@ def user_close(*, user: User) -> User:
         return user
     audit_record(event=AuditEvent.ACCOUNT_CLOSED, user=user, actor=user, username=user.email)
     user.email = f"closed-{user.uuid}@closed.invalid"
-    for name in (
-        "title",
-        "first_name_th",
-        "last_name_th",
-        "first_name_en",
-        "last_name_en",
-        "position",
-        "phone",
-    ):
+    for name in USER_PERSONAL_FIELDS:
         setattr(user, name, "")
     user.is_active = False
     user.set_unusable_password()

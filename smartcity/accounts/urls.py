@@ -21,14 +21,17 @@ def _page(
     view: type[View[Any]],
     title: StrOrPromise,
     *,
-    template_name: str = "accounts/form_page.html",
+    message: StrOrPromise | None = None,
     extra_context: dict[str, Any] | None = None,
     **kwargs: Any,  # noqa: ANN401 - the view's own attributes, as as_view() takes them
 ) -> Callable[..., HttpResponse]:
-    """One of Django's auth views rendered in the shared form page."""
+    """One of Django's auth views rendered in the shared form page, or with a message only in
+    the shared message page."""
     return view.as_view(
-        template_name=template_name,
-        extra_context={"title": title, **(extra_context or {})},
+        template_name="accounts/form_page.html"
+        if message is None
+        else "accounts/message_page.html",
+        extra_context={"title": title, "message": message, **(extra_context or {})},
         **kwargs,
     )
 
@@ -94,8 +97,7 @@ urlpatterns = [
         _page(
             auth_views.PasswordChangeDoneView,
             _("Password changed"),
-            template_name="accounts/message_page.html",
-            extra_context={"message": _("Your password has been changed.")},
+            message=_("Your password has been changed."),
         ),
         name="password-change-done",
     ),
@@ -105,13 +107,9 @@ urlpatterns = [
         _page(
             auth_views.PasswordResetDoneView,
             _("Check your email"),
-            template_name="accounts/message_page.html",
-            extra_context={
-                "message": _(
-                    "If an account uses that address, a link to choose a "
-                    "new password is on its way."
-                )
-            },
+            message=_(
+                "If an account uses that address, a link to choose a new password is on its way."
+            ),
         ),
         name="password-reset-done",
     ),
@@ -129,8 +127,7 @@ urlpatterns = [
         _page(
             auth_views.PasswordResetCompleteView,
             _("Password set"),
-            template_name="accounts/message_page.html",
-            extra_context={"message": _("Your new password is set. You can log in now.")},
+            message=_("Your new password is set. You can log in now."),
         ),
         name="password-reset-complete",
     ),
