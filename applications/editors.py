@@ -161,7 +161,7 @@ def _partners_initial(application: Application) -> list[dict[str, Any]]:
     ]
 
 
-def projects_plus_one(application: Application, kpi_of: object = None) -> list[dict[str, Any]]:
+def projects_plus_one(application: Application, kpi_of: str | None = None) -> list[dict[str, Any]]:
     """The stored projects (by uuid: their fields stay as saved) plus an empty project with an
     empty KPI, or, with `kpi_of` (a project's uuid), plus an empty KPI of that project."""
     rows = [

@@ -12,6 +12,7 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Model
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
@@ -233,7 +234,7 @@ def project_blocks(application: Application) -> list[ProjectBlock]:
     ]
 
 
-def _initial(row: object, form_class: type[forms.Form]) -> dict[str, Any]:
+def _initial(row: Model, form_class: type[forms.Form]) -> dict[str, Any]:
     return {name: getattr(row, name) for name in form_class.base_fields}
 
 

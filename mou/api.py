@@ -87,7 +87,7 @@ class IsProgrammeAdminOrReadOnly(permissions.BasePermission):
             return bool(request.user and request.user.is_authenticated)
         return bool(is_programme_admin(request.user))
 
-    def has_object_permission(self, request: Request, view: APIView, obj: object) -> bool:
+    def has_object_permission(self, request: Request, view: APIView, obj: MOU) -> bool:
         return request.method in permissions.SAFE_METHODS or bool(is_programme_admin(request.user))
 
 
