@@ -84,7 +84,7 @@ def test_cities_and_staff_home_queries_do_not_grow(client, count, django_assert_
         response = client.get(reverse("accounts:dashboard"))
     assert "count-to-screen" in response.content.decode()
     with django_assert_max_num_queries(12) as queue:
-        client.get(reverse("decisions:staff-queue"))
+        client.get(reverse("queue:list"))
     with django_assert_max_num_queries(12) as front:
         client.get(reverse("home"))
     counts = (len(cities), len(home), len(queue), len(front))
