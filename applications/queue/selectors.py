@@ -215,7 +215,7 @@ def _facet_key(viewer: User, filters: Mapping[str, Sequence[str]]) -> str:
     if "me" in text:  # "assigned=me" differs from one viewer to the next
         text += f"&viewer={viewer.pk}"
     digest = hashlib.sha256(text.encode()).hexdigest()[:32]
-    return f"queue:facets:{visibility_class(viewer)}:{digest}"
+    return f"queue:facets:{facets_version()}:{visibility_class(viewer)}:{digest}"
 
 
 def state_counts(
@@ -223,13 +223,13 @@ def state_counts(
 ) -> dict[str, int]:
     """Proposals per state among `rows` (the queue filtered by everything but the state),
     cached up to FACETS_SECONDS under the viewer's visibility class and the filters."""
-    key, version = _facet_key(viewer, filters), facets_version()
-    counts = cache.get(key, version=version)
+    key = _facet_key(viewer, filters)
+    counts = cache.get(key)
     if not isinstance(counts, dict):
         counts = dict(
             rows.order_by().values_list("state").annotate(n=Count("pk")).values_list("state", "n")
         )
-        cache.set(key, counts, FACETS_SECONDS, version=version)
+        cache.set(key, counts, FACETS_SECONDS)
     return counts
 
 
