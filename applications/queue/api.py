@@ -7,10 +7,12 @@ score is null unless the caller is a programme administrator or a committee memb
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from django_filters.rest_framework import DjangoFilterBackend
-from drf_spectacular.utils import extend_schema, inline_serializer
+from drf_spectacular.utils import extend_schema, extend_schema_field, inline_serializer
 from rest_framework import mixins, permissions, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
@@ -21,6 +23,7 @@ from applications.models import Application
 from applications.queue import selectors
 from applications.queue.filters import DEFAULT_PAGE_SIZE, PAGE_SIZES, QueueFilter
 from applications.queue.services import queue_assign
+from smartcity.accounts.models import User
 from smartcity.pagination import PageNumberPagination
 
 
@@ -69,9 +72,9 @@ class QueueRowOut(serializers.ModelSerializer):
     region = serializers.CharField(
         source="lead_org.province.region.code", allow_null=True, default=None
     )
-    reviewers = PersonOut(many=True, source="queue_reviewers")
+    reviewers = serializers.SerializerMethodField()
     reviews_submitted = serializers.IntegerField()
-    reviews_assigned = serializers.IntegerField()
+    reviews_assigned = serializers.SerializerMethodField()
     due = serializers.DateField(
         allow_null=True, help_text="The earliest open revision deadline or review due date"
     )
@@ -107,10 +110,18 @@ class QueueRowOut(serializers.ModelSerializer):
             "mean_score",
         )
 
+    @extend_schema_field(PersonOut(many=True))
+    def get_reviewers(self, application: Application) -> list[dict[str, Any]]:
+        assignments = application.queue_assignments  # type: ignore[attr-defined]
+        return list(PersonOut([a.reviewer for a in assignments], many=True).data)
+
+    def get_reviews_assigned(self, application: Application) -> int:
+        return len(application.queue_assignments)  # type: ignore[attr-defined]
+
 
 class FacetOut(serializers.Serializer):
     state = serializers.CharField()
-    label = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]
     count = serializers.IntegerField()
 
 
@@ -147,15 +158,8 @@ class QueueViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     pagination_class = QueuePagination
 
     def get_queryset(self) -> QuerySet[Application]:
-        viewer = self.request.user
+        viewer = cast(User, self.request.user)
         return selectors.queue_rows(selectors.queue_base(viewer=viewer), viewer=viewer)
-
-    def paginate_queryset(self, queryset: QuerySet[Application]) -> list[Application] | None:
-        rows = super().paginate_queryset(queryset)
-        for application in rows or ():
-            application.queue_reviewers = [a.reviewer for a in application.queue_assignments]
-            application.reviews_assigned = len(application.queue_assignments)
-        return rows
 
     @extend_schema(
         filters=True,
@@ -168,7 +172,7 @@ class QueueViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     def facets(self, request: Request) -> Response:
         """Proposals per state for the current filters except `state` (cached up to 60 s,
         refreshed by every transition)."""
-        viewer = request.user
+        viewer = cast(User, request.user)
         data = request.query_params.copy()
         for name in ("state", "ordering", "page", "page_size"):
             data.pop(name, None)
@@ -192,7 +196,7 @@ class QueueViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         made; 409 when any was refused (the others stay made), each refusal with its reason."""
         body = BulkAssignIn(data=request.data)
         body.is_valid(raise_exception=True)
-        viewer = request.user
+        viewer = cast(User, request.user)
         applications, unknown = selectors.applications_pick(
             viewer=viewer, uuids=body.validated_data["applications"]
         )

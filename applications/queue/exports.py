@@ -16,7 +16,7 @@ from smartcity.exports import SPREADSHEET_TYPES, download
 
 def queue_table(rows: Sequence[Application], *, scores: bool) -> Iterator[list[object]]:
     """The headings, then one list of cells per proposal (rows from selectors.queue_rows)."""
-    headings = [
+    headings: list[object] = [
         _("Reference"),
         _("Organisation (Thai)"),
         _("Organisation (English)"),
@@ -26,7 +26,7 @@ def queue_table(rows: Sequence[Application], *, scores: bool) -> Iterator[list[o
         _("Area"),
         _("Call"),
         _("State"),
-        _("Submitted"),
+        _("Submitted on"),
         _("Due"),
         _("Overdue"),
         _("Assigned reviewers"),

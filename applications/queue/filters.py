@@ -14,6 +14,7 @@ from typing import Any, ClassVar
 import django_filters
 from django import forms
 from django.db.models import QuerySet
+from django.http import QueryDict
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
@@ -27,8 +28,9 @@ from applications.queue.selectors import (
     overdue_condition,
     queue_order,
 )
-from municipalities.models import OrganisationKind, Province, Region, in_language
+from municipalities.models import OrganisationKind, Province, Region
 from smartcity.filters import ApiFilterSet, StrictBooleanFilter
+from smartcity.i18n import in_language
 from smartcity.vocabulary import Domain
 
 PAGE_SIZES = (25, 50, 100)
@@ -38,7 +40,7 @@ SORT_LABELS = {
     "organisation": _("Organisation"),
     "province": _("Province"),
     "state": _("State"),
-    "submitted": _("Submitted"),
+    "submitted": _("Submitted on"),
     "due": _("Due"),
 }
 
@@ -82,7 +84,7 @@ class ReferenceChoiceFilter(django_filters.ChoiceFilter):
     """A choice among reference data (regions, provinces) given per FilterSet instance."""
 
 
-class ReviewerField(forms.CharField):
+class ReviewerField(forms.Field):
     """A reviewer's uuid, or "me"."""
 
     default_error_messages: ClassVar[dict[str, Any]] = {
@@ -90,7 +92,7 @@ class ReviewerField(forms.CharField):
     }
 
     def to_python(self, value: Any) -> str | uuid_module.UUID | None:  # noqa: ANN401
-        text = super().to_python(value).strip()
+        text = str(value or "").strip()
         if not text:
             return None
         if text == "me":
@@ -207,7 +209,7 @@ class QueueFilter(ApiFilterSet):
         return rows
 
 
-def page_data(query: Any) -> dict[str, Any]:  # noqa: ANN401 - a QueryDict
+def page_data(query: QueryDict) -> QueryDict:
     """The page's query string without blanks (a blank select means "all" on pages), as the
     FilterSet's data."""
     data = query.copy()

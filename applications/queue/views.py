@@ -4,7 +4,7 @@ FilterSet reads the query, selectors load, services write."""
 from __future__ import annotations
 
 import uuid as uuid_module
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -36,9 +36,10 @@ NOT_FACETED = ("state", "ordering", "page", "page_size", "pick", "assign_to")
 
 
 def _staff(request: HttpRequest) -> User:
+    """The signed-in staff member (PermissionDenied for anyone else)."""
     if not request.user.has_perm(PERM):
         raise PermissionDenied
-    return request.user  # type: ignore[return-value]
+    return cast(User, request.user)
 
 
 def queue_filters(request: HttpRequest, data: QueryDict) -> tuple[QueueFilter, list[str]]:
@@ -61,7 +62,7 @@ def queue_filters(request: HttpRequest, data: QueryDict) -> tuple[QueueFilter, l
 
 
 def _facets(request: HttpRequest, data: QueryDict, chosen: list[str]) -> list[selectors.Facet]:
-    viewer = request.user
+    viewer = _staff(request)
     rest = QueryDict(mutable=True)
     for name in data:
         if name not in NOT_FACETED:
@@ -78,7 +79,7 @@ COLUMNS = (
     ("province", _lazy("Province")),
     ("call", _lazy("Call")),
     ("state", _lazy("State")),
-    ("submitted", _lazy("Submitted")),
+    ("submitted", _lazy("Submitted on")),
     ("reviewers", _lazy("Reviewers")),
     ("reviews", _lazy("Reviews")),
     ("due", _lazy("Due")),
@@ -140,7 +141,7 @@ def queue_index(request: HttpRequest) -> HttpResponse:
         "assign_to": set(request.GET.getlist("assign_to")),
         "today": timezone.localdate(),
     }
-    if request.htmx:
+    if getattr(request, "htmx", False):
         return render(request, "applications/queue/partials/_results.html", context)
     context["saved_views"] = selectors.saved_view_list(owner=viewer)
     return render(request, "applications/queue/queue.html", context)

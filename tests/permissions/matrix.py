@@ -477,9 +477,7 @@ MATRIX: dict[str, Route] = {
     ),
     "queue:view-save": Route(decision_staff(302), method="post", data={"name": "ของฉัน"}),
     "queue:view-open": Route(saved_view_owner(302), kwargs=saved_view_of_reviewer),
-    "queue:view-delete": Route(
-        saved_view_owner(302), kwargs=saved_view_of_reviewer, method="post"
-    ),
+    "queue:view-delete": Route(saved_view_owner(302), kwargs=saved_view_of_reviewer, method="post"),
     "api:review-queue-list": Route(decision_staff(200, anonymous=401)),
     "api:review-queue-facets": Route(decision_staff(200, anonymous=401)),
     "api:review-queue-assign": Route(  # a reviewer nobody has: 400 naming the field
