@@ -29,7 +29,7 @@ from applications.queue.selectors import (
     queue_order,
 )
 from municipalities.models import OrganisationKind, Province, Region
-from smartcity.filters import ApiFilterSet, StrictBooleanFilter
+from smartcity.filters import SELECT, ApiFilterSet, StrictBooleanFilter
 from smartcity.i18n import in_language
 from smartcity.vocabulary import Domain
 
@@ -126,23 +126,27 @@ class QueueFilter(ApiFilterSet):
         label=_("Region"),
         choices=(),  # set per instance (__init__): names in the active language
         field_name="lead_org__province__region__code",
+        widget=SELECT,
         empty_label=_("All regions"),
     )
     province = ReferenceChoiceFilter(
         label=_("Province"),
         choices=(),  # set per instance (__init__)
         field_name="lead_org__province__code",
+        widget=SELECT,
         empty_label=_("All provinces"),
     )
     kind = django_filters.ChoiceFilter(
         label=_("Organisation kind"),
         choices=OrganisationKind.choices,
         field_name="lead_org__kind",
+        widget=SELECT,
         empty_label=_("All kinds"),
     )
     domain = django_filters.ChoiceFilter(
         label=_("Domain"),
         choices=Domain.choices,
+        widget=SELECT,
         method="filter_domain",
         empty_label=_("All domains"),
     )
