@@ -21,7 +21,7 @@ from rest_framework.response import Response
 
 from applications.models import Application
 from applications.queue import selectors
-from applications.queue.filters import DEFAULT_PAGE_SIZE, PAGE_SIZES, QueueFilter
+from applications.queue.filters import DEFAULT_PAGE_SIZE, PAGE_SIZES, QueueFilter, facet_counts
 from applications.queue.services import queue_assign
 from smartcity.accounts.models import User
 from smartcity.pagination import PageNumberPagination
@@ -173,13 +173,11 @@ class QueueViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         """Proposals per state for the current filters except `state` (cached up to 60 s,
         refreshed by every transition)."""
         viewer = cast(User, request.user)
-        data = request.query_params.copy()
-        for name in ("state", "ordering", "page", "page_size"):
-            data.pop(name, None)
-        filters = QueueFilter(data, queryset=selectors.queue_base(viewer=viewer), request=request)
-        if not filters.is_valid():
-            raise ValidationError(filters.errors)
-        counts = selectors.state_counts(filters.qs, viewer=viewer, filters=dict(data.lists()))
+        base = selectors.queue_base(viewer=viewer)
+        checked = QueueFilter(request.query_params, queryset=base, request=request)
+        if not checked.is_valid():  # every parameter is checked, the state ones too
+            raise ValidationError(checked.errors)
+        counts = facet_counts(request.query_params, viewer=viewer, request=request)
         states = [
             {"state": f.state.value, "label": f.label, "count": f.count}
             for f in selectors.facets(counts, ())

@@ -14,7 +14,7 @@ from typing import Any, ClassVar
 import django_filters
 from django import forms
 from django.db.models import QuerySet
-from django.http import QueryDict
+from django.http import HttpRequest, QueryDict
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
@@ -26,9 +26,12 @@ from applications.queue.selectors import (
     SORTS,
     assigned_condition,
     overdue_condition,
+    queue_base,
     queue_order,
+    state_counts,
 )
 from municipalities.models import OrganisationKind, Province, Region
+from smartcity.accounts.models import User
 from smartcity.filters import SELECT, ApiFilterSet, StrictBooleanFilter
 from smartcity.i18n import in_language
 from smartcity.vocabulary import Domain
@@ -224,3 +227,19 @@ def page_data(query: QueryDict) -> QueryDict:
         else:
             del data[name]
     return data
+
+
+# query parameters that are no filter of the facet counts (the counts are per state)
+NOT_FACETED = ("state", "ordering", "page", "page_size", "pick", "assign_to")
+
+
+def facet_counts(data: QueryDict, *, viewer: User, request: HttpRequest | None) -> dict[str, int]:
+    """Proposals per state for the filters in `data` except the state (selectors.state_counts:
+    cached); the caller has checked the filters."""
+    rest = QueryDict(mutable=True)
+    for name in data:
+        if name not in NOT_FACETED:
+            rest.setlist(name, data.getlist(name))
+    filters = QueueFilter(rest, queryset=queue_base(viewer=viewer), request=request)
+    filters.is_valid()
+    return state_counts(filters.qs, viewer=viewer, filters=dict(rest.lists()))

@@ -25,6 +25,7 @@ from applications.queue.filters import (
     DEFAULT_PAGE_SIZE,
     PAGE_SIZES,
     QueueFilter,
+    facet_counts,
     page_data,
 )
 from applications.queue.services import queue_assign, saved_view_delete, saved_view_save
@@ -32,7 +33,6 @@ from applications.services.assignments import BulkAssignment
 from smartcity.accounts.models import User
 
 PERM = "applications.view_staff_queue"
-NOT_FACETED = ("state", "ordering", "page", "page_size", "pick", "assign_to")
 
 
 def _staff(request: HttpRequest) -> User:
@@ -59,18 +59,6 @@ def queue_filters(request: HttpRequest, data: QueryDict) -> tuple[QueueFilter, l
     filters = QueueFilter(data, queryset=rows, request=request)
     filters.is_valid()
     return filters, refused
-
-
-def _facets(request: HttpRequest, data: QueryDict, chosen: list[str]) -> list[selectors.Facet]:
-    viewer = _staff(request)
-    rest = QueryDict(mutable=True)
-    for name in data:
-        if name not in NOT_FACETED:
-            rest.setlist(name, data.getlist(name))
-    filters = QueueFilter(rest, queryset=selectors.queue_base(viewer=viewer), request=request)
-    filters.is_valid()
-    counts = selectors.state_counts(filters.qs, viewer=viewer, filters=dict(rest.lists()))
-    return selectors.facets(counts, chosen)
 
 
 COLUMNS = (
@@ -125,7 +113,9 @@ def queue_index(request: HttpRequest) -> HttpResponse:
         "page": page,
         "form": filters.form,
         "refused": refused,
-        "facets": _facets(request, data, cleaned.get("state") or []),
+        "facets": selectors.facets(
+            facet_counts(data, viewer=viewer, request=request), cleaned.get("state") or []
+        ),
         "columns": _columns(
             data, cleaned.get("ordering") or "", scores=selectors.sees_scores(viewer)
         ),

@@ -5,8 +5,8 @@ English on a desktop (1366 px) and a phone (390 px)."""
 from __future__ import annotations
 
 import re
-from urllib.parse import urlencode
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
 from playwright.sync_api import Page, expect

@@ -20,6 +20,7 @@ from applications.workflow import State
 from smartcity.accounts.roles import Role
 from tests.applications.queue.conftest import many_proposals, matching_everything
 from tests.factories.accounts import UserFactory
+from tests.factories.bulk import bulk_proposals
 from tests.lists import assert_filter_refused, bad_value
 
 pytestmark = pytest.mark.django_db
@@ -280,7 +281,7 @@ def test_reviewers_export_has_no_scores(client, reviewer, made):
 def test_the_search_uses_the_trigram_index_at_10000(programme_admin):
     from django.db import connection
 
-    many_proposals(10_000, seed=11)
+    bulk_proposals(10_000, seed=11)
     with connection.cursor() as cursor:  # what autovacuum does: the GIN pending list flushed
         cursor.execute("SELECT gin_clean_pending_list('application_search_trgm'::regclass)")
         cursor.execute("ANALYZE applications_application")
