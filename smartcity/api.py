@@ -23,6 +23,7 @@ from applications.decisions.api import (
     MeetingViewSet,
     MoveViewSet,
 )
+from applications.queue.api import QueueViewSet
 from mou.api import MOUViewSet
 from municipalities.api import OrganisationViewSet, ProvinceViewSet, RegionViewSet
 from smartcity.accounts.api import MembershipViewSet
@@ -39,6 +40,7 @@ router.register("mous", MOUViewSet, basename="mou")
 router.register("calls", CallViewSet, basename="call")
 router.register("applications", ApplicationViewSet, basename="application")
 router.register("assignments", AssignmentViewSet, basename="assignment")
+router.register("review-queue", QueueViewSet, basename="review-queue")
 router.register("certificates", CertificateViewSet, basename="certificate")
 router.register("meetings", MeetingViewSet, basename="meeting")
 router.register(f"{APPLICATION}/moves", MoveViewSet, basename="application-moves")

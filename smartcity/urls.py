@@ -55,6 +55,7 @@ urlpatterns += i18n_patterns(
     path("files/", include("smartcity.files.urls")),
     path("municipalities/", include("municipalities.urls")),
     path("mous/", include("mou.urls")),
+    path("", include("applications.queue.urls")),
     path("", include("applications.decisions.urls")),
     path("", include("applications.urls")),
     path("notifications/", include("smartcity.notifications.urls")),

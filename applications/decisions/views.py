@@ -1,10 +1,12 @@
-"""The office's pages (workspace, queue, meetings), the officer's answer page, the cities
-directory and the decision documents. Thin: selectors read, services write."""
+"""The office's pages (workspace, meetings; the old queue address now leads to /review/), the
+officer's answer page, the cities directory and the decision documents. Thin: selectors read,
+services write."""
 
 from __future__ import annotations
 
 import io
 from collections.abc import Callable
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -12,6 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -82,16 +85,15 @@ def city_index(request: HttpRequest) -> HttpResponse:
 
 
 # ---------------------------------------------------------------- the office
-@login_required
 def staff_queue(request: HttpRequest) -> HttpResponse:
-    """Proposals by what waits for the office: to screen, in revision, overdue, at committees."""
-    _staff_only(request, "applications.view_staff_queue")
-    waiting = request.GET.get("waiting", "")
-    overdue = request.GET.get("overdue") == "1"
-    rows = selectors.staff_queue(viewer=request.user, waiting=waiting, overdue=overdue)
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {"page": page, "waiting": waiting, "overdue": overdue, "today": timezone.localdate()}
-    return render(request, "applications/decisions/staff_queue.html", context)
+    """/staff/proposals/ is now the review queue (/review/): `waiting` picks the same group of
+    states, `overdue=1` the overdue proposals."""
+    waiting = selectors.WAITING.get(request.GET.get("waiting", ""), frozenset())
+    query = [("state", state.value) for state in sorted(waiting)]
+    if request.GET.get("overdue") == "1":
+        query.append(("overdue", "true"))
+    target = reverse("queue:list")
+    return redirect(f"{target}?{urlencode(query)}" if query else target, permanent=False)
 
 
 @login_required

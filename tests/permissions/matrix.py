@@ -254,6 +254,32 @@ def meeting_managers(ok: int, *, anonymous: int = 302) -> dict[str, int]:
     return {**everyone(403), ANONYMOUS: anonymous, COMMITTEE: ok, ADMIN: ok}
 
 
+# ------------------------------------------------------------ the review queue (/review/)
+ASSIGNERS = (REVIEWER, ASSIGNED_REVIEWER, ADMIN)  # applications.assign_reviewer
+
+
+def assigners(ok: int, *, anonymous: int = 302) -> dict[str, int]:
+    """Bulk assignment: reviewers and programme administrators; committee members and officers
+    are refused (403)."""
+    return {**everyone(403), ANONYMOUS: anonymous, **dict.fromkeys(ASSIGNERS, ok)}
+
+
+def saved_view_of_reviewer(w: Any) -> dict[str, Any]:
+    """The world's (unassigned) reviewer's saved view: only they open or delete it; other staff
+    get 404, officers 403."""
+    if not hasattr(w, "saved_view"):
+        from applications.models import SavedView
+
+        w.saved_view = SavedView.objects.create(
+            owner=w.users[REVIEWER], name="ภาคเหนือ", query="region=north"
+        )
+    return {"uuid": w.saved_view.uuid}
+
+
+def saved_view_owner(ok: int) -> dict[str, int]:
+    return {**decision_staff(404), REVIEWER: ok}
+
+
 MATRIX: dict[str, Route] = {
     # platform
     "home": Route(everyone(200)),
@@ -442,7 +468,27 @@ MATRIX: dict[str, Route] = {
     ),
     # decisions: /cities/, the office's pages, meetings, certificates, their API
     "decisions:city-list": Route(everyone(200)),
-    "decisions:staff-queue": Route(decision_staff(200)),
+    "decisions:staff-queue": Route(everyone(302)),  # the old address: on to /review/
+    "queue:list": Route(decision_staff(200)),
+    "queue:export": Route(decision_staff(200), kwargs=lambda w: {"kind": "csv"}),
+    "queue:export#xlsx": Route(decision_staff(200), kwargs=lambda w: {"kind": "xlsx"}),
+    "queue:assign": Route(  # nothing ticked: a message, back to the queue
+        assigners(302), method="post", data={"application": [], "reviewer": []}
+    ),
+    "queue:view-save": Route(decision_staff(302), method="post", data={"name": "ของฉัน"}),
+    "queue:view-open": Route(saved_view_owner(302), kwargs=saved_view_of_reviewer),
+    "queue:view-delete": Route(saved_view_owner(302), kwargs=saved_view_of_reviewer, method="post"),
+    "api:review-queue-list": Route(decision_staff(200, anonymous=401)),
+    "api:review-queue-facets": Route(decision_staff(200, anonymous=401)),
+    "api:review-queue-assign": Route(  # a reviewer nobody has: 400 naming the field
+        assigners(400, anonymous=401),
+        method="post",
+        data=lambda w: {
+            "applications": [str(w.submitted_of_a.uuid)],
+            "reviewers": ["00000000-0000-0000-0000-000000000000"],
+        },
+        format="json",
+    ),
     "decisions:workspace": Route(working_on_it(200), kwargs=certified_application),
     "decisions:move": Route(  # an illegal move: a message and back to the page
         working_on_it(302),
