@@ -216,7 +216,8 @@ class ApplicationVersionAdmin(ReadOnlyAdmin):
 class AssignmentForm(forms.ModelForm):
     class Meta:
         model = Assignment
-        fields = ("application", "reviewer")
+        fields = ("application", "reviewer", "due_on")
+        help_texts = {"due_on": _("Empty: the REVIEW_DAYS setting after today.")}
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
@@ -232,7 +233,7 @@ class AssignmentForm(forms.ModelForm):
 @admin.register(Assignment)
 class AssignmentAdmin(ProgrammeAdminOnly, admin.ModelAdmin):
     form = AssignmentForm
-    list_display = ("application", "reviewer", "assigned_by", "assigned_at")
+    list_display = ("application", "reviewer", "assigned_by", "assigned_at", "due_on")
     list_select_related = ("application", "reviewer", "assigned_by")
     search_fields = ("application__reference", "reviewer__email")
     autocomplete_fields = ("application",)
@@ -254,7 +255,7 @@ class AssignmentAdmin(ProgrammeAdminOnly, admin.ModelAdmin):
         self, request: HttpRequest, obj: Assignment, form: forms.ModelForm, change: bool
     ) -> None:
         form.instance = assignment_create(
-            application=obj.application, reviewer=obj.reviewer, actor=request.user
+            application=obj.application, reviewer=obj.reviewer, actor=request.user, due_on=obj.due_on
         )
 
     def delete_model(self, request: HttpRequest, obj: Assignment) -> None:
