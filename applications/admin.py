@@ -3,7 +3,7 @@ for programme administrators; proposals and their versions are read here, never 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from django import forms
 from django.contrib import admin, messages
@@ -217,7 +217,9 @@ class AssignmentForm(forms.ModelForm):
     class Meta:
         model = Assignment
         fields = ("application", "reviewer", "due_on")
-        help_texts = {"due_on": _("Empty: the REVIEW_DAYS setting after today.")}
+        help_texts: ClassVar[dict[str, Any]] = {
+            "due_on": _("Empty: the REVIEW_DAYS setting after today.")
+        }
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
@@ -255,7 +257,10 @@ class AssignmentAdmin(ProgrammeAdminOnly, admin.ModelAdmin):
         self, request: HttpRequest, obj: Assignment, form: forms.ModelForm, change: bool
     ) -> None:
         form.instance = assignment_create(
-            application=obj.application, reviewer=obj.reviewer, actor=request.user, due_on=obj.due_on
+            application=obj.application,
+            reviewer=obj.reviewer,
+            actor=request.user,
+            due_on=obj.due_on,
         )
 
     def delete_model(self, request: HttpRequest, obj: Assignment) -> None:

@@ -43,7 +43,10 @@ REVIEWER_ASSIGNED = event_register(
     Event(
         "applications.reviewer_assigned",
         _("Proposal assigned to you for review"),
-        link=lambda application: reverse("reviews:declare", kwargs={"uuid": application.uuid}),
+        link=lambda application: reverse(
+            "reviews:declare",
+            kwargs={"uuid": application.uuid},  # type: ignore[attr-defined]
+        ),
         staff_only=True,
     )
 )
@@ -51,7 +54,10 @@ CONFLICT_DECLARED = event_register(
     Event(
         "applications.conflict_declared",
         _("Reviewer declared a conflict of interest"),
-        link=lambda application: reverse("decisions:workspace", kwargs={"uuid": application.uuid}),
+        link=lambda application: reverse(
+            "decisions:workspace",
+            kwargs={"uuid": application.uuid},  # type: ignore[attr-defined]
+        ),
         staff_only=True,
     )
 )

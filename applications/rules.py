@@ -108,7 +108,9 @@ def has_submitted_review(user: object, application: object) -> bool:
     if application is None or not getattr(user, "is_authenticated", False):
         return False
     return Review.objects.filter(
-        application=application, reviewer_id=user.pk, submitted_at__isnull=False  # type: ignore[attr-defined]
+        application=application,
+        reviewer_id=user.pk,
+        submitted_at__isnull=False,  # type: ignore[attr-defined]
     ).exists()
 
 
@@ -186,6 +188,7 @@ rules.add_perm(
     | (is_committee & is_at_committee_stage)
     | (may_review & has_declared_no_conflict & has_submitted_review),
 )
+rules.add_perm("applications.view_declarations", is_programme_admin)
 # the score export of a call (no object): the office and committee members
 rules.add_perm("applications.export_scores", is_programme_admin | is_committee)
 

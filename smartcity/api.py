@@ -23,6 +23,7 @@ from applications.decisions.api import (
     MeetingViewSet,
     MoveViewSet,
 )
+from applications.reviews.api import DeclarationViewSet, ReviewViewSet
 from mou.api import MOUViewSet
 from municipalities.api import OrganisationViewSet, ProvinceViewSet, RegionViewSet
 from smartcity.accounts.api import MembershipViewSet
@@ -43,6 +44,8 @@ router.register("certificates", CertificateViewSet, basename="certificate")
 router.register("meetings", MeetingViewSet, basename="meeting")
 router.register(f"{APPLICATION}/moves", MoveViewSet, basename="application-moves")
 router.register(f"{APPLICATION}/comments", CommentViewSet, basename="application-comments")
+router.register("declarations", DeclarationViewSet, basename="declaration")
+router.register(f"{APPLICATION}/reviews", ReviewViewSet, basename="application-reviews")
 
 
 ERROR_SCHEMA = {

@@ -3,8 +3,9 @@
 A cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return is a formula to Excel and
 LibreOffice (formula injection: `=HYPERLINK("http://…"&A1)` in an organisation name). Each such
 text gets a leading apostrophe, which spreadsheets show as plain text (OWASP's advice). Every
-writer goes through `spreadsheet_cell`: `csv_bytes` for hand-made files, `SpreadsheetSafeExport`
-for django-import-export resources, whose admin pages take `ImportExportAdmin`.
+writer goes through `spreadsheet_cell`: `csv_bytes` and `xlsx_bytes` for hand-made files,
+`SpreadsheetSafeExport` for django-import-export resources, whose admin pages take
+`ImportExportAdmin`.
 """
 
 from __future__ import annotations
@@ -36,6 +37,23 @@ def csv_bytes(rows: Iterable[Iterable[object]]) -> bytes:
     writer = csv.writer(buffer)
     writer.writerows([spreadsheet_cell(cell) for cell in row] for row in rows)
     return buffer.getvalue().encode("utf-8-sig")
+
+
+def xlsx_bytes(rows: Iterable[Iterable[object]], *, title: str = "Sheet1") -> bytes:
+    """Rows as an Excel workbook (one sheet, first row bold), every cell made safe."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    workbook = Workbook(write_only=False)
+    sheet = workbook.active
+    sheet.title = title[:31]
+    for row in rows:
+        sheet.append([spreadsheet_cell(cell) for cell in row])
+    for cell in sheet[1] if sheet.max_row else ():
+        cell.font = Font(bold=True)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
 
 
 class SpreadsheetSafeExport:

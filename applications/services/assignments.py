@@ -12,10 +12,9 @@ assigned back).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-
-import datetime as dt
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -58,6 +57,7 @@ def _tie_problem(*, application: Application, reviewer: User) -> str | None:
     applicants = {application.lead_org_id: _("lead organisation")}
     for organisation_id in application.partners.values_list("organisation_id", flat=True):
         applicants.setdefault(organisation_id, _("partner organisation"))
+    tie: int | None
     if reviewer.home_organisation_id in applicants:
         tie = reviewer.home_organisation_id
         text = _(

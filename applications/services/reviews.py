@@ -14,14 +14,20 @@ Choices (issue 17):
 from __future__ import annotations
 
 from collections.abc import Mapping
-from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from applications.models import Application, Assignment, ConflictDeclaration, Criterion, Review, Score
+from applications.models import (
+    Application,
+    Assignment,
+    ConflictDeclaration,
+    Criterion,
+    Review,
+    Score,
+)
 from applications.scoring import MAX_SCORE, weighted_total
 from applications.services.calls import call_criteria_freeze
 from applications.workflow import CLOSED
@@ -102,8 +108,8 @@ def review_save(
 
     PermissionDenied if not assigned; DeclarationMissing before a "no conflict" declaration;
     ReviewFinal once submitted or decided; ValidationError for a bad or missing score."""
-    application = Application.objects.select_for_update().select_related("call").get(
-        pk=application.pk
+    application = (
+        Application.objects.select_for_update().select_related("call").get(pk=application.pk)
     )
     if not Assignment.objects.filter(application=application, reviewer=reviewer).exists():
         raise PermissionDenied(_("Only a reviewer assigned to this proposal scores it."))
@@ -116,7 +122,11 @@ def review_save(
         call_criteria_freeze(call=call, at=now)
     criteria = list(call.criteria.order_by("number"))
     cleaned = _clean_scores(criteria, scores, submit=submit)
-    review = Review.objects.select_for_update().filter(application=application, reviewer=reviewer).first()
+    review = (
+        Review.objects.select_for_update()
+        .filter(application=application, reviewer=reviewer)
+        .first()
+    )
     if review is not None and review.submitted_at is not None:
         raise ReviewFinal(_("You have submitted your scores for this proposal: they are final."))
     if review is None:  # the proposal's row lock makes this the only first save
@@ -130,7 +140,7 @@ def review_save(
     review.comment = comment.strip()
     if submit:
         review.total = weighted_total(
-            (criterion.weight, Decimal(cleaned[criterion][0] or 0)) for criterion in criteria
+            (criterion.weight, cleaned[criterion][0] or 0) for criterion in criteria
         )
         review.submitted_at = now
     review.save(update_fields=["comment", "total", "submitted_at"])

@@ -13,18 +13,18 @@ from smartcity.accounts.roles import Role
 from tests.factories.accounts import UserFactory
 
 
-def office_admin() -> Any:  # noqa: ANN401
+def office_admin() -> Any:
     return UserFactory(role=Role.PROGRAMME_ADMIN, is_staff=True)
 
 
-def assign(application: Application, reviewer: Any = None) -> Any:  # noqa: ANN401
+def assign(application: Application, reviewer: Any = None) -> Any:
     """A reviewer (a new one unless given) assigned by the office; returns the reviewer."""
     reviewer = reviewer or UserFactory(role=Role.REVIEWER)
     assignment_create(application=application, reviewer=reviewer, actor=office_admin())
     return reviewer
 
 
-def declared(application: Application, reviewer: Any = None, **conflict: Any) -> Any:  # noqa: ANN401
+def declared(application: Application, reviewer: Any = None, **conflict: Any) -> Any:
     """An assigned reviewer who declared (no conflict unless `has_conflict`, `reason` given)."""
     reviewer = assign(application, reviewer)
     declaration_make(
@@ -52,7 +52,7 @@ def set_weights(application: Application, *weights: int) -> list[Criterion]:
 def scored(
     application: Application,
     scores: list[int],
-    reviewer: Any = None,  # noqa: ANN401
+    reviewer: Any = None,
     *,
     submit: bool = True,
     comment: str = "",
