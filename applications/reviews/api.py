@@ -11,7 +11,7 @@ import rules
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import mixins, permissions, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.request import Request
@@ -113,6 +113,12 @@ class ReviewIn(serializers.Serializer):
     scores = ScoreIn(many=True, required=False, default=list)
 
 
+class ReviewerScoreOut(serializers.Serializer):
+    reviewer = serializers.UUIDField()
+    name = serializers.CharField()
+    score = serializers.IntegerField()
+
+
 class SpreadOut(serializers.Serializer):
     criterion = serializers.IntegerField(source="criterion.number")
     title = serializers.CharField(source="criterion.title")
@@ -123,6 +129,7 @@ class SpreadOut(serializers.Serializer):
     flagged = serializers.BooleanField(help_text="reviewers more than 2 points apart: to discuss")
     reviewers = serializers.SerializerMethodField()
 
+    @extend_schema_field(ReviewerScoreOut(many=True))
     def get_reviewers(self, spread: selectors.CriterionSpread) -> list[dict[str, Any]]:
         return [
             {"reviewer": str(reviewer.uuid), "name": reviewer.get_full_name(), "score": score}
@@ -204,16 +211,16 @@ class ReviewViewSet(viewsets.GenericViewSet):
         own = selectors.review_own(application=application, reviewer=_user(request))
         return Response(ReviewOut(own or review).data)
 
-    @extend_schema(request=ReviewIn, responses=ReviewOut)
+    @extend_schema(request=ReviewIn, responses={200: ReviewOut})
     def create(self, request: Request, application_uuid: str) -> Response:
         return self._save(request, application_uuid, submit=False)
 
-    @extend_schema(request=ReviewIn, responses=ReviewOut)
+    @extend_schema(request=ReviewIn, responses={200: ReviewOut})
     @action(detail=False, methods=["post"])
     def submit(self, request: Request, application_uuid: str) -> Response:
         return self._save(request, application_uuid, submit=True)
 
-    @extend_schema(responses=AggregateOut)
+    @extend_schema(responses={200: AggregateOut})
     @action(detail=False, methods=["get"])
     def aggregate(self, request: Request, application_uuid: str) -> Response:
         application, sees_all = _reviewing(request, application_uuid)
