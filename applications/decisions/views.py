@@ -330,10 +330,20 @@ def meeting_document(request: HttpRequest, uuid: str, kind: str) -> HttpResponse
     meeting = selectors.meeting_get(uuid=uuid)
     items = list(meeting.items.all())
     summaries = score_summaries(applications=[item.application for item in items])
+    # the reviewers' mean total, count and criteria to discuss (never individual scores): for
+    # committee members and the office, and for a reviewer of the proposal once they submitted
+    sees_all = request.user.has_perm("applications.export_scores")
     context = {
         "meeting": meeting,
-        # the reviewers' mean total, count and criteria to discuss: never individual scores
-        "items": [(item, summaries[item.application_id]) for item in items],
+        "items": [
+            (
+                item,
+                summaries[item.application_id]
+                if sees_all or request.user.has_perm("applications.view_scores", item.application)
+                else None,
+            )
+            for item in items
+        ],
     }
     content = pdf_render(template=MEETING_DOCUMENTS[kind], context=context, language="th")
     return _pdf(content, f"{kind}-{meeting.body}-{meeting.number.replace('/', '-')}.pdf")

@@ -261,6 +261,14 @@ def test_the_agenda_pack_has_score_summaries_never_comments(client, submitted, p
     assert "คะแนนรวมเฉลี่ย 90.00 / 100 จากผู้พิจารณา 2 คน" in " ".join(text.split())
     assert "ต้องหารือ" in text
     assert SECRET not in text
+    # a reviewer of it who has not submitted yet does not get the others' totals either
+    client.force_login(scored(submitted, [1, 1, 1, 1, 1], submit=False).reviewer)
+    response = client.get(
+        reverse("decisions:meeting-document", kwargs={"uuid": meeting.uuid, "kind": "agenda"})
+    )
+    text = " ".join(pdf_text(b"".join(response.streaming_content)).split())
+    assert "90.00" not in text
+    assert "แสดงเฉพาะกรรมการ" in text
 
 
 # ------------------------------------------------------------------ query counts
