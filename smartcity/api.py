@@ -24,6 +24,7 @@ from applications.decisions.api import (
     MoveViewSet,
 )
 from applications.queue.api import QueueViewSet
+from applications.reviews.api import DeclarationViewSet, ReviewViewSet
 from mou.api import MOUViewSet
 from municipalities.api import OrganisationViewSet, ProvinceViewSet, RegionViewSet
 from smartcity.accounts.api import MembershipViewSet
@@ -45,6 +46,8 @@ router.register("certificates", CertificateViewSet, basename="certificate")
 router.register("meetings", MeetingViewSet, basename="meeting")
 router.register(f"{APPLICATION}/moves", MoveViewSet, basename="application-moves")
 router.register(f"{APPLICATION}/comments", CommentViewSet, basename="application-comments")
+router.register("declarations", DeclarationViewSet, basename="declaration")
+router.register(f"{APPLICATION}/reviews", ReviewViewSet, basename="application-reviews")
 
 
 ERROR_SCHEMA = {

@@ -57,6 +57,7 @@ urlpatterns += i18n_patterns(
     path("mous/", include("mou.urls")),
     path("", include("applications.queue.urls")),
     path("", include("applications.decisions.urls")),
+    path("", include("applications.reviews.urls")),
     path("", include("applications.urls")),
     path("notifications/", include("smartcity.notifications.urls")),
     path("about/", include((site_pages, "pages"))),

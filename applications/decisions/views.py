@@ -32,6 +32,7 @@ from applications.decisions.forms import (
     MoveForm,
 )
 from applications.models import Application, RevisionRequest
+from applications.reviews.selectors import review_panel, score_summaries
 from applications.services.comments import comment_create
 from applications.services.decisions import NOT_STAFF_MOVES, application_transition
 from applications.services.meetings import (
@@ -121,6 +122,7 @@ def workspace(request: HttpRequest, uuid: str) -> HttpResponse:
         "transitions": application.transitions.select_related("actor").order_by("at", "pk"),
         "certificate": getattr(application, "certificate", None),
         "today": timezone.localdate(),
+        "review": review_panel(viewer=request.user, application=application),
     }
     return render(request, "applications/decisions/workspace.html", context)
 
@@ -328,9 +330,24 @@ def meeting_document(request: HttpRequest, uuid: str, kind: str) -> HttpResponse
     if kind not in MEETING_DOCUMENTS:
         raise Http404
     meeting = selectors.meeting_get(uuid=uuid)
-    content = pdf_render(
-        template=MEETING_DOCUMENTS[kind], context={"meeting": meeting}, language="th"
-    )
+    items = list(meeting.items.all())
+    summaries = score_summaries(applications=[item.application for item in items])
+    # the reviewers' mean total, count and criteria to discuss (never individual scores): for
+    # committee members and the office, and for a reviewer of the proposal once they submitted
+    sees_all = request.user.has_perm("applications.export_scores")
+    context = {
+        "meeting": meeting,
+        "items": [
+            (
+                item,
+                summaries[item.application_id]
+                if sees_all or request.user.has_perm("applications.view_scores", item.application)
+                else None,
+            )
+            for item in items
+        ],
+    }
+    content = pdf_render(template=MEETING_DOCUMENTS[kind], context=context, language="th")
     return _pdf(content, f"{kind}-{meeting.body}-{meeting.number.replace('/', '-')}.pdf")
 
 
