@@ -60,9 +60,10 @@ def xlsx_bytes(rows: Iterable[Iterable[object]], *, title: str = "Sheet1") -> by
 
 
 def _bold_cell(sheet: Any, value: object, font: Any) -> Any:  # noqa: ANN401 - openpyxl types
+    """A heading cell: its text (a lazy translation made text) in bold."""
     from openpyxl.cell import WriteOnlyCell
 
-    cell = WriteOnlyCell(sheet, value=value)
+    cell = WriteOnlyCell(sheet, value=str(value))
     cell.font = font
     return cell
 
