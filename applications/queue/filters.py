@@ -25,7 +25,7 @@ from applications.queue.selectors import (
     QUEUE_STATES,
     SORTS,
     assigned_condition,
-    overdue_condition,
+    overdue_filter,
     queue_base,
     queue_order,
     state_counts,
@@ -205,7 +205,7 @@ class QueueFilter(ApiFilterSet):
     def filter_overdue(
         self, rows: QuerySet[Application], name: str, value: bool
     ) -> QuerySet[Application]:
-        return rows.filter(overdue_condition()) if value else rows.exclude(overdue_condition())
+        return rows.filter(overdue_filter()) if value else rows.exclude(overdue_filter())
 
     def filter_ordering(
         self, rows: QuerySet[Application], name: str, value: str

@@ -156,6 +156,23 @@ def overdue_condition(today: dt.date | None = None) -> Q:
     return Q(late_revision, state=State.REVISION_REQUESTED) | Q(late_review)
 
 
+def overdue_filter(today: dt.date | None = None) -> Q:
+    """overdue_condition for filtering the whole queue: the late proposals' ids as uncorrelated
+    subqueries, which PostgreSQL hashes once instead of probing per proposal (at 100,000
+    proposals the correlated form took seconds)."""
+    today = today or timezone.localdate()
+    late_revisions = RevisionRequest.objects.filter(answered_at__isnull=True, deadline__lt=today)
+    submitted = Review.objects.filter(
+        application=OuterRef("application"),
+        reviewer=OuterRef("reviewer"),
+        submitted_at__isnull=False,
+    )
+    late_reviews = Assignment.objects.filter(due_on__lt=today).filter(~Exists(submitted))
+    return Q(pk__in=late_revisions.values("application_id"), state=State.REVISION_REQUESTED) | Q(
+        pk__in=late_reviews.values("application_id")
+    )
+
+
 def assigned_condition(reviewer: User | uuid_module.UUID) -> Exists:
     """The proposal has this reviewer (a user, or a user's uuid) assigned."""
     if isinstance(reviewer, uuid_module.UUID):
