@@ -116,7 +116,8 @@ class User(AbstractBaseUser, PermissionsMixin):
         return in_language(thai, english)
 
     def get_short_name(self) -> str:
-        return self.first_name_th or self.first_name_en or self.email
+        """The first name in the active language, falling back to the other one, then the email."""
+        return in_language(self.first_name_th, self.first_name_en) or self.email
 
     @cached_property
     def role_names(self) -> frozenset[str]:

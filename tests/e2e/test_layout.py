@@ -65,7 +65,10 @@ def test_lists_show_every_filter_on_a_desktop(page: Page, visit, lists, path):
 
 def test_the_thai_staff_navbar_breaks_no_word_at_1366(page: Page, live_server, login_as):
     admin = UserFactory(
-        role=Role.PROGRAMME_ADMIN, is_staff=True, first_name_th="ผู้ดูแล", last_name_th="ระบบ"
+        role=Role.PROGRAMME_ADMIN,
+        is_staff=True,
+        first_name_th="ผู้ดูแลระบบ",
+        last_name_th="สำนักงานเมืองอัจฉริยะประเทศไทย",  # a long name: the menu truncates it
     )
     page.set_viewport_size(DESKTOP)
     login_as(admin)
@@ -87,6 +90,13 @@ def test_the_thai_staff_navbar_breaks_no_word_at_1366(page: Page, live_server, l
         ".map(el => Math.round(el.getBoundingClientRect().top)))]"
     )
     assert len(tops) == 1, f"navbar items on several rows: {tops}"
+    width = page.evaluate("document.documentElement.scrollWidth")
+    page.screenshot(path=SCREENSHOTS / "desktop-navbar-staff-th.png", full_page=True)
+    wide = page.evaluate(
+        "[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 1366)"
+        ".slice(0, 5).map(e => e.tagName + '.' + e.className + ':' + e.getBoundingClientRect().right)"
+    )
+    assert width <= DESKTOP["width"], f"the page scrolls sideways: {width} px {wide}"
     navbar = page.locator("nav.navbar")
     assert navbar.get_by_text("ผู้ดูแลระบบ", exact=True).count() <= 1
     page.screenshot(path=SCREENSHOTS / "desktop-navbar-staff-th.png")

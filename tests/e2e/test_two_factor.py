@@ -57,6 +57,7 @@ def test_an_administrator_sets_up_two_factor_then_signs_in_to_the_admin(
 
     page.goto(f"{live_server.url}/en/accounts/profile/")
     expect(page.get_by_text("Two-factor sign-in is on.")).to_be_visible()
+    page.locator(".nav-user").click()  # the user menu holds the profile and "Log out"
     page.get_by_role("button", name="Log out").click()
 
     page.goto(f"{live_server.url}/en/admin/")  # the admin signs in through the portal's login
