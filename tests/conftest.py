@@ -30,6 +30,15 @@ def _thai_by_default():
 
 
 @pytest.fixture(autouse=True)
+def _reference_data_read_afresh():
+    """Each test reads its own regions and provinces: the review queue's filters keep them per
+    process (applications.queue.filters), and each test loads its own reference data."""
+    from applications.queue.filters import reference_geography
+
+    reference_geography.cache_clear()
+
+
+@pytest.fixture(autouse=True)
 def _no_requests_counted():
     """Each test starts with nothing counted against a rate limit (smartcity/throttling.py)."""
     from django.core.cache import cache

@@ -49,7 +49,9 @@ SORT_LABELS = {
 
 
 @functools.cache
-def _geography() -> tuple[tuple[tuple[str, str, str], ...], tuple[tuple[str, str, str], ...]]:
+def reference_geography() -> tuple[
+    tuple[tuple[str, str, str], ...], tuple[tuple[str, str, str], ...]
+]:
     """(code, Thai name, English name) of the regions and of the provinces, read once per
     process: reference data (load_reference_data) that no page changes."""
     regions = tuple(
@@ -62,11 +64,11 @@ def _geography() -> tuple[tuple[tuple[str, str, str], ...], tuple[tuple[str, str
 
 
 def region_choices() -> list[tuple[str, str]]:
-    return [(code, in_language(th, en)) for code, th, en in _geography()[0]]
+    return [(code, in_language(th, en)) for code, th, en in reference_geography()[0]]
 
 
 def province_choices() -> list[tuple[str, str]]:
-    return [(code, in_language(th, en)) for code, th, en in _geography()[1]]
+    return [(code, in_language(th, en)) for code, th, en in reference_geography()[1]]
 
 
 def sort_choices() -> list[tuple[str, object]]:

@@ -302,7 +302,7 @@ def saved_view_of_reviewer(w: Any) -> dict[str, Any]:
 
 
 def saved_view_owner(ok: int) -> dict[str, int]:
-    return {**decision_staff(404), REVIEWER: ok}
+    return {**decision_staff(404), REVIEWER: ok, CONFLICTED_REVIEWER: 404}
 
 
 MATRIX: dict[str, Route] = {

@@ -36,6 +36,8 @@ def test_every_page_has_the_footer_links_and_thai_pages_no_english(world, key, n
         response = client.get(url, follow=True)
         if response.status_code != 200 or response.streaming:
             continue  # a refusal or a download
+        if not response["Content-Type"].startswith("text/html"):
+            continue  # an export (CSV, Excel, PDF)
         body = response.content.decode()
         if not body.lstrip().lower().startswith("<!doctype html"):
             continue  # an htmx fragment
