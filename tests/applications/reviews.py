@@ -10,11 +10,8 @@ from applications.services.assignments import assignment_create
 from applications.services.declarations import declaration_make
 from applications.services.reviews import review_save
 from smartcity.accounts.roles import Role
+from tests.applications.decisions import office_admin
 from tests.factories.accounts import UserFactory
-
-
-def office_admin() -> Any:
-    return UserFactory(role=Role.PROGRAMME_ADMIN, is_staff=True)
 
 
 def assign(application: Application, reviewer: Any = None) -> Any:

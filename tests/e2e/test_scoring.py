@@ -1,6 +1,6 @@
 """The review in Chromium (issue 17): two assigned reviewers each declare no conflict and score;
-the aggregate appears for the office. Screenshots of the new pages, Thai and English, desktop
-and phone, under var/screenshots/."""
+the aggregate appears for the office, then for a committee member. Screenshots of the new pages,
+Thai and English, desktop and phone, under var/screenshots/."""
 
 from __future__ import annotations
 
@@ -9,10 +9,11 @@ from collections.abc import Callable
 import pytest
 from playwright.sync_api import Page, expect
 
-from applications.models import Review
+from applications.models import Body, Review
+from applications.services.decisions import SCREENING_CHECKLIST, application_transition
 from smartcity.accounts.roles import Role
-from tests.applications.decisions import submitted_proposal
-from tests.applications.reviews import assign, office_admin
+from tests.applications.decisions import decide, office_admin, submitted_proposal
+from tests.applications.reviews import assign
 from tests.e2e.conftest import assert_accessible
 from tests.e2e.test_decisions import SIZES, logout, shot
 from tests.factories.accounts import UserFactory
@@ -93,3 +94,18 @@ def test_two_reviewers_score_and_the_office_sees_the_aggregate(page: Page, live_
     expect(panel).to_contain_text("คะแนนรวมเฉลี่ย")
     expect(panel).to_contain_text("ต้องหารือ")  # criterion 4: 1 and 5
     shots(page, live_server, workspace, "workspace-aggregate")
+    logout(page)
+
+    # on to the committee: its members see the aggregate, never the form to score
+    admin = office_admin()
+    for move, extra in (("screen", {}), ("screening_pass", {"checklist": SCREENING_CHECKLIST})):
+        application_transition(application=application, move=move, actor=admin, **extra)
+    decide(application, Body.WORKING_GROUP, "wg_recommend", admin)
+    decide(application, Body.SUBCOMMITTEE, "subcommittee_forward", admin)
+    login_as(UserFactory(role=Role.COMMITTEE, first_name_th="กรรมการ"))
+    page.goto(f"{live_server.url}{workspace}")
+    panel = page.locator("#aggregate")
+    expect(panel).to_contain_text("คะแนนรวมเฉลี่ย")
+    expect(panel).to_contain_text("72.00")  # (64.00 + 80.00) / 2, as the office saw
+    expect(page.get_by_role("link", name="ให้คะแนน")).to_have_count(0)
+    shot(page, "scoring-workspace-aggregate-committee-th-desktop")
