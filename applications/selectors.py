@@ -15,8 +15,10 @@ from applications.models import (
     Application,
     ApplicationVersion,
     Assignment,
+    Attachment,
     Call,
     Criterion,
+    Partner,
     Project,
     RevisionRequest,
     Transition,
@@ -73,10 +75,10 @@ def application_full(queryset: QuerySet[Application]) -> QuerySet[Application]:
     """The proposal with everything the full serializer (and a snapshot) reads."""
     return queryset.select_related(
         "call", "lead_org__province", "contact", "created_by"
-    ).prefetch_related(
-        "partners__organisation",
+    ).prefetch_related(  # one query each: partners and attachments join what they show
+        Prefetch("partners", Partner.objects.select_related("organisation")),
         Prefetch("projects", Project.objects.prefetch_related("kpis")),
-        "attachments__stored_file",
+        Prefetch("attachments", Attachment.objects.select_related("stored_file")),
     )
 
 
