@@ -616,7 +616,7 @@ MATRIX: dict[str, Route] = {
     "api:application-transitions": Route(full_view(), kwargs=submitted_of_a),
     "api:assignment-list": Route(api_signed_in()),
     "api:assignment-list#create": Route(
-        {**api_signed_in(403), ADMIN: 201},
+        {**api_signed_in(403), REVIEWER: 201, ASSIGNED_REVIEWER: 201, ADMIN: 201},
         method="post",
         data=lambda w: {
             "application": str(w.submitted_of_a.uuid),
@@ -625,11 +625,11 @@ MATRIX: dict[str, Route] = {
         format="json",
     ),
     "api:assignment-detail": Route(
-        {**api_signed_in(404), ASSIGNED_REVIEWER: 200, ADMIN: 200},
+        {**api_signed_in(404), REVIEWER: 200, ASSIGNED_REVIEWER: 200, ADMIN: 200},
         kwargs=lambda w: {"uuid": w.assignment.uuid},
     ),
     "api:assignment-detail#delete": Route(
-        {**api_signed_in(403), ADMIN: 204},
+        {**api_signed_in(403), REVIEWER: 204, ASSIGNED_REVIEWER: 204, ADMIN: 204},
         kwargs=lambda w: {"uuid": w.assignment.uuid},
         method="delete",
     ),
