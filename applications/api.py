@@ -116,7 +116,7 @@ class ApplicationViewSet(
         # the page as ApplicationSummaryOut shapes it, read with .values() (smartcity/listrows.py);
         # a comment, not a docstring: the OpenAPI description stays the viewset's
         rows = self.filter_queryset(self.get_queryset())
-        page = self.paginate_queryset(SUMMARY_ROWS.page(rows))
+        page = self.paginate_queryset(SUMMARY_ROWS.page(rows, count_scope="applications"))
         return self.get_paginated_response(SUMMARY_ROWS.render(page or []))
 
     def _full_or_summary(self, application: Application) -> dict[str, Any]:

@@ -19,3 +19,9 @@ class ApplicationsConfig(AppConfig):
             notifications,  # applications.* events
             panels,  # open calls on the home page, proposals on organisation and dashboard
         )
+        from applications.models import Application, Partner
+        from smartcity.accounts.models import Membership
+        from smartcity.counts import count_scope_register
+
+        # cached counts of proposal lists: a proposal, its partners or who serves whom changed
+        count_scope_register("applications", Application, Partner, Membership)

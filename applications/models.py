@@ -363,6 +363,10 @@ class Application(models.Model):
         indexes = (
             models.Index(fields=("call", "state"), name="application_call_state"),
             models.Index(fields=("lead_org", "state"), name="application_org_state"),
+            # the lists' order (selectors.application_list): the first page without a sort
+            models.Index(
+                fields=("-last_submitted_at", "-created_at", "id"), name="application_list_order"
+            ),
             GinIndex(
                 fields=("search_text",), opclasses=("gin_trgm_ops",), name="application_search_trgm"
             ),

@@ -66,6 +66,7 @@ from applications.workflow import State
 from municipalities.models import Organisation, OrganisationSource
 from smartcity.accounts.models import Membership, MembershipStatus, User
 from smartcity.accounts.roles import Role
+from smartcity.counts import count_scope_changed
 from smartcity.dates import BUDDHIST_ERA_OFFSET
 from smartcity.notifications.models import Notification
 from smartcity.notifications.models import State as Delivery
@@ -1222,6 +1223,9 @@ def scale_data_generate(
     `check_keys` has PostgreSQL check every foreign key (slower; see `_Generator.quiet`)."""
     orgs = organisations if organisations is not None else registry_organisations()
     with transaction.atomic():
-        return _Generator(
+        made = _Generator(
             seed=seed, applications=applications, organisations=orgs, check_keys=check_keys
         ).run()
+    # COPY sends no post_save: the cached list counts learn of the new rows here
+    count_scope_changed("applications")
+    return made

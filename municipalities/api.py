@@ -107,5 +107,5 @@ class OrganisationViewSet(viewsets.ReadOnlyModelViewSet):
     def list(self, request: Request) -> Response:
         # the page as OrganisationOut shapes it, read with .values() (smartcity/listrows.py)
         rows = self.filter_queryset(self.get_queryset())
-        page = self.paginate_queryset(ORGANISATION_ROWS.page(rows))
+        page = self.paginate_queryset(ORGANISATION_ROWS.page(rows, count_scope="organisations"))
         return self.get_paginated_response(ORGANISATION_ROWS.render(page or []))

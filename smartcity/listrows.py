@@ -28,6 +28,8 @@ from django.db.models import QuerySet
 from rest_framework import fields as drf_fields
 from rest_framework import relations, serializers
 
+from smartcity.counts import cached_count
+
 Convert = Callable[[Any], Any]
 
 # types whose value from the database is already what to_representation returns
@@ -83,9 +85,10 @@ class ValuesRows:
             return lookup, _identity, default
         return lookup, field.to_representation, default
 
-    def page(self, rows: QuerySet[Any]) -> PageRows:
-        """What to hand the paginator: counts `rows` (no join), slices `.values()`."""
-        return PageRows(rows, self.lookups)
+    def page(self, rows: QuerySet[Any], *, count_scope: str = "") -> PageRows:
+        """What to hand the paginator: counts `rows` (no join; cached for the scope if one is
+        given, smartcity/counts.py), slices `.values()`."""
+        return PageRows(rows, self.lookups, count_scope=count_scope)
 
     def render(self, rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
         """The serializer's output for each `.values(*self.lookups)` row.
@@ -110,11 +113,15 @@ class PageRows:
     """A list for Django's Paginator: the count of the model queryset (the `.values()` of a
     select_related queryset would count through its outer joins), pages as `.values()` rows."""
 
-    def __init__(self, rows: QuerySet[Any], lookups: tuple[str, ...]) -> None:
-        self.rows, self.lookups = rows, lookups
+    def __init__(
+        self, rows: QuerySet[Any], lookups: tuple[str, ...], *, count_scope: str = ""
+    ) -> None:
+        self.rows, self.lookups, self.count_scope = rows, lookups, count_scope
         self.ordered = rows.ordered  # Paginator warns about unordered lists
 
     def count(self) -> int:
+        if self.count_scope:
+            return cached_count(self.rows, scope=self.count_scope)
         return self.rows.count()
 
     def __len__(self) -> int:
