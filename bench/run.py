@@ -272,7 +272,8 @@ class Result:
     path: str
     status: int | None = None
     missing: bool = False
-    queries: int | None = None
+    queries: int | None = None  # after the warm-up (caches as in the measured run)
+    queries_cold: int | None = None  # the very first request (empty caches)
     bytes: int | None = None
     rps: float | None = None
     p50_ms: float | None = None
@@ -325,6 +326,8 @@ def probe(base: str, endpoint: Endpoint, sent: dict[str, str], result: Result) -
         body, status, answer = error.read(), error.code, error.headers
     result.status, result.bytes = status, len(body)
     count = answer.get("X-Query-Count")
+    if result.queries_cold is None:
+        result.queries_cold = int(count) if count is not None else None
     result.queries = int(count) if count is not None else None
     if status == 404:
         result.missing = True
@@ -355,6 +358,7 @@ def measure(base: str, prepared: dict[str, Any], duration: int) -> list[Result]:
         sent = headers(prepared, endpoint)
         if probe(base, endpoint, sent, result):
             wrk(base, endpoint, sent, WARM_UP)
+            probe(base, endpoint, sent, result)  # the queries of a warm request
             report = wrk(base, endpoint, sent, duration)
             result.requests, result.non_2xx = report["requests"], report["non_2xx"]
             result.rps = round(report["requests"] / (report["duration_us"] / 1e6), 1)
@@ -406,7 +410,13 @@ def targets(runs: dict[int, list[Result]]) -> list[dict[str, Any]]:
                     "met": value is not None and value >= 0.5,
                 }
             )
-        measured = [r.queries for r in results if r.rps is not None and r.queries is not None]
+        measured = [
+            count
+            for r in results
+            if r.rps is not None
+            for count in (r.queries, r.queries_cold)
+            if count is not None
+        ]
         checks.append(
             {
                 "target": f"≤ 12 queries per request at {size:,}",
@@ -430,7 +440,7 @@ def targets(runs: dict[int, list[Result]]) -> list[dict[str, Any]]:
 def markdown(report: dict[str, Any]) -> str:
     sizes = [int(size) for size in report["runs"]]
     head = "| endpoint | " + " | ".join(
-        f"{size:,}: req/s | p50 ms | p95 ms | p99 ms | queries" for size in sizes
+        f"{size:,}: req/s | p50 ms | p95 ms | p99 ms | queries (cold)" for size in sizes
     )
     lines = [
         f"# make bench — {report['finished_at']}",
@@ -452,7 +462,7 @@ def markdown(report: dict[str, Any]) -> str:
                 continue
             cells.append(
                 f"{result['rps']} | {result['p50_ms']} | {result['p95_ms']} | "
-                f"{result['p99_ms']} | {result['queries']}"
+                f"{result['p99_ms']} | {result['queries']} ({result['queries_cold']})"
             )
         lines.append(f"| {name} (`{report['runs'][str(sizes[0])][index]['path']}`) | ")
         lines[-1] += " | ".join(cells) + " |"
