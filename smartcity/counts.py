@@ -18,8 +18,10 @@ import uuid
 from typing import Any
 
 from django.core.cache import cache
+from django.core.paginator import Paginator
 from django.db.models import Model, QuerySet
 from django.db.models.signals import post_delete, post_save
+from django.utils.functional import cached_property
 
 COUNT_TIMEOUT = 60
 
@@ -62,3 +64,18 @@ def cached_count(rows: QuerySet[Any], *, scope: str) -> int:
     count = rows.count()
     cache.set(key, (generation, count), COUNT_TIMEOUT)
     return count
+
+
+class CachedCountPaginator(Paginator):  # type: ignore[type-arg]
+    """Django's Paginator whose count comes from `cached_count` (pages and rows as ever).
+
+    page = CachedCountPaginator(rows, 50, scope="applications").get_page(number)
+    """
+
+    def __init__(self, object_list: QuerySet[Any], per_page: int, *, scope: str) -> None:
+        super().__init__(object_list, per_page)
+        self.rows, self.scope = object_list, scope
+
+    @cached_property
+    def count(self) -> int:
+        return cached_count(self.rows, scope=self.scope)

@@ -41,3 +41,16 @@ def test_the_api_counts_what_it_lists_after_a_change(client):
     draft.save()  # post_save: the count is read again
     Application.objects.filter(pk=draft.pk).delete()
     assert client.get(url, secure=True).json()["count"] == 19
+
+
+@pytest.mark.django_db
+def test_the_paginator_takes_its_count_from_the_cache():
+    from smartcity.counts import CachedCountPaginator
+
+    made = bulk_proposals(12, seed=10)
+    rows = Application.objects.filter(call=made.call).order_by("pk")
+    assert CachedCountPaginator(rows, 5, scope="applications").get_page(3).object_list
+    with CaptureQueriesContext(connection) as queries:
+        page = CachedCountPaginator(rows, 5, scope="applications").get_page(3)
+        assert len(page.object_list) == 2
+    assert len(queries.captured_queries) == 1  # the page; the count came from the cache
