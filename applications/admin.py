@@ -37,6 +37,7 @@ from smartcity.accounts.models import User
 from smartcity.accounts.roles import Role
 from smartcity.admin import ProgrammeAdminOnly
 from smartcity.files.forms import UploadRowForm
+from smartcity.http import signed_in_user
 
 
 class FrozenCriteriaFormSet(BaseInlineFormSet):
@@ -130,7 +131,7 @@ class CallAdmin(ProgrammeAdminOnly, admin.ModelAdmin):
             call_document_add(
                 call=form.instance,
                 upload=row.cleaned_data["upload"],
-                actor=request.user,
+                actor=signed_in_user(request),
                 **{k: row.cleaned_data[k] for k in ("kind", "title_th", "title_en", "order")},
             )
             for row in formset.forms
@@ -162,7 +163,8 @@ class CriterionForm(forms.ModelForm):
         )
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         call = cleaned.get("call") or getattr(self.instance, "call", None)
         if call is not None and self.has_changed():
             try:
@@ -219,7 +221,8 @@ class AssignmentForm(forms.ModelForm):
         fields = ("application", "reviewer")
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         if cleaned.get("application") and cleaned.get("reviewer"):
             problem = assignment_problem(
                 application=cleaned["application"], reviewer=cleaned["reviewer"]
@@ -245,7 +248,7 @@ class AssignmentAdmin(ProgrammeAdminOnly, admin.ModelAdmin):
         db_field: ForeignKey,
         request: HttpRequest,
         **kwargs: Any,  # noqa: ANN401
-    ) -> forms.ModelChoiceField:
+    ) -> forms.ModelChoiceField[Any] | None:
         if db_field.name == "reviewer":
             kwargs["queryset"] = User.objects.with_role(Role.REVIEWER).order_by("email")
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
@@ -254,12 +257,13 @@ class AssignmentAdmin(ProgrammeAdminOnly, admin.ModelAdmin):
         self, request: HttpRequest, obj: Assignment, form: forms.ModelForm, change: bool
     ) -> None:
         form.instance = assignment_create(
-            application=obj.application, reviewer=obj.reviewer, actor=request.user
+            application=obj.application, reviewer=obj.reviewer, actor=signed_in_user(request)
         )
 
     def delete_model(self, request: HttpRequest, obj: Assignment) -> None:
-        assignment_delete(assignment=obj, actor=request.user)
+        assignment_delete(assignment=obj, actor=signed_in_user(request))
 
     def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Assignment]) -> None:
+        actor = signed_in_user(request)
         for assignment in queryset:
-            assignment_delete(assignment=assignment, actor=request.user)
+            assignment_delete(assignment=assignment, actor=actor)

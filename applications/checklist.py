@@ -21,7 +21,7 @@ from smartcity.errors import DomainError
 from smartcity.vocabulary import Domain
 
 if TYPE_CHECKING:
-    from applications.models import Application
+    from applications.models import Application, Project
 
 
 @dataclass(frozen=True)
@@ -96,7 +96,7 @@ def section_url(application: Application, key: str) -> str:
 
 
 def _label(application: Application, name: str) -> str:
-    return capfirst(str(application._meta.get_field(name).verbose_name))
+    return capfirst(str(getattr(application._meta.get_field(name), "verbose_name", name)))
 
 
 def _empty(value: object) -> bool:
@@ -134,17 +134,17 @@ def checklist_missing(application: Application) -> list[Missing]:
     return missing
 
 
-def _project_missing(project: object, number: int) -> list[Missing]:
-    anchor = f"project-{project.uuid}"  # type: ignore[attr-defined]
-    name = project.title or gettext("Project %(number)s") % {"number": number}  # type: ignore[attr-defined]
+def _project_missing(project: Project, number: int) -> list[Missing]:
+    anchor = f"project-{project.uuid}"
+    name = project.title or gettext("Project %(number)s") % {"number": number}
     needs = []
-    if _empty(project.title):  # type: ignore[attr-defined]
+    if _empty(project.title):
         needs.append(gettext("a title"))
-    if not project.budget:  # type: ignore[attr-defined]
+    if not project.budget:
         needs.append(gettext("a budget"))
-    if project.starts_on is None or project.ends_on is None:  # type: ignore[attr-defined]
+    if project.starts_on is None or project.ends_on is None:
         needs.append(gettext("start and end dates"))
-    kpis = list(project.kpis.all())  # type: ignore[attr-defined]
+    kpis = list(project.kpis.all())
     if not kpis:
         needs.append(gettext("at least one KPI"))
     if any(kpi.target is None or kpi.target_year is None for kpi in kpis):

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from django import forms
+from django.forms import BaseForm
+from django.http import QueryDict
 
 from applications.checklist import SECTION_BY_KEY
 from applications.forms import (
@@ -41,9 +43,7 @@ def _shown(field: forms.Field, value: object) -> str:
     return "" if shown is None else str(shown)
 
 
-def _conflicts(
-    mine: Iterator[forms.Form], saved: Mapping[str | None, forms.Form]
-) -> list[Conflict]:
+def _conflicts(mine: Iterator[BaseForm], saved: Mapping[str | None, BaseForm]) -> list[Conflict]:
     """Fields whose typed value differs from the saved one (a new row: every filled field)."""
     found = []
     for form in mine:
@@ -64,13 +64,13 @@ class Editor:
 
     template = "applications/partials/_section_fields.html"
 
-    def forms(self) -> Iterator[forms.Form]:
+    def forms(self) -> Iterator[BaseForm]:
         raise NotImplementedError
 
     def changes(self) -> dict[str, Any]:
         raise NotImplementedError
 
-    def saved_forms(self, current: Application) -> Iterator[forms.Form]:
+    def saved_forms(self, current: Application) -> Iterator[BaseForm]:
         raise NotImplementedError
 
     @property
@@ -84,17 +84,17 @@ class Editor:
 class FieldsEditor(Editor):
     """The proposal's own fields of one section."""
 
-    def __init__(self, key: str, application: Application, data: Mapping | None) -> None:
+    def __init__(self, key: str, application: Application, data: QueryDict | None) -> None:
         self.section = SECTION_BY_KEY[key]
         self.form = SectionForm(data, instance=application, section=self.section)
 
-    def forms(self) -> Iterator[forms.Form]:
+    def forms(self) -> Iterator[BaseForm]:
         yield self.form
 
     def changes(self) -> dict[str, Any]:
         return {"fields": self.form.valid_changes()}
 
-    def saved_forms(self, current: Application) -> Iterator[forms.Form]:
+    def saved_forms(self, current: Application) -> Iterator[BaseForm]:
         form = SectionForm(instance=current, section=self.section)
         yield form
 
@@ -104,12 +104,12 @@ class ProjectsEditor(Editor):
 
     template = "applications/partials/_projects.html"
 
-    def __init__(self, application: Application, data: Mapping | None) -> None:
+    def __init__(self, application: Application, data: QueryDict | None) -> None:
         self.blocks: list[ProjectBlock] = (
             project_blocks_posted(data) if data is not None else project_blocks(application)
         )
 
-    def forms(self) -> Iterator[forms.Form]:
+    def forms(self) -> Iterator[BaseForm]:
         for block in self.blocks:
             yield block.form
             yield from (form for _key, form in block.kpis)
@@ -117,7 +117,7 @@ class ProjectsEditor(Editor):
     def changes(self) -> dict[str, Any]:
         return {"fields": {}, "projects": [block.as_input() for block in self.blocks]}
 
-    def saved_forms(self, current: Application) -> Iterator[forms.Form]:
+    def saved_forms(self, current: Application) -> Iterator[BaseForm]:
         for block in project_blocks(current):
             yield block.form
             yield from (form for _key, form in block.kpis)
@@ -128,12 +128,12 @@ class PartnersEditor(Editor):
 
     template = "applications/partials/_partners.html"
 
-    def __init__(self, application: Application, data: Mapping | None) -> None:
+    def __init__(self, application: Application, data: QueryDict | None) -> None:
         self.formset = PartnerFormSet(
             data, initial=_partners_initial(application), prefix="partner"
         )
 
-    def forms(self) -> Iterator[forms.Form]:
+    def forms(self) -> Iterator[BaseForm]:
         yield from self.formset.forms
 
     def changes(self) -> dict[str, Any]:
@@ -150,7 +150,7 @@ class PartnersEditor(Editor):
             ],
         }
 
-    def saved_forms(self, current: Application) -> Iterator[forms.Form]:
+    def saved_forms(self, current: Application) -> Iterator[BaseForm]:
         yield from PartnerFormSet(initial=_partners_initial(current), prefix="partner").forms
 
 
@@ -161,7 +161,7 @@ def _partners_initial(application: Application) -> list[dict[str, Any]]:
     ]
 
 
-def projects_plus_one(application: Application, kpi_of: object = None) -> list[dict[str, Any]]:
+def projects_plus_one(application: Application, kpi_of: str | None = None) -> list[dict[str, Any]]:
     """The stored projects (by uuid: their fields stay as saved) plus an empty project with an
     empty KPI, or, with `kpi_of` (a project's uuid), plus an empty KPI of that project."""
     rows = [
@@ -175,7 +175,7 @@ def projects_plus_one(application: Application, kpi_of: object = None) -> list[d
     return rows if kpi_of else [*rows, {"kpis": [{}]}]
 
 
-def editor_for(key: str, application: Application, data: Mapping | None) -> Editor:
+def editor_for(key: str, application: Application, data: QueryDict | None) -> Editor:
     """The editor of a section page (not review or attachments, which do not autosave)."""
     if key == "projects":
         return ProjectsEditor(application, data)

@@ -8,7 +8,7 @@ import io
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -18,7 +18,7 @@ from applications.checklist import SECTION_BY_KEY, SECTIONS, checklist_sections,
 from applications.documents import version_document
 from applications.errors import StaleRevision
 from applications.forms import AttachmentForm, SubmitForm, project_blocks
-from applications.models import Application
+from applications.models import Application, ApplicationVersion
 from applications.selectors import application_get, call_get, version_get, version_list
 from applications.services.proposals import (
     application_create,
@@ -29,10 +29,11 @@ from applications.services.proposals import (
 from applications.services.versions import version_diff
 from municipalities.selectors import organisation_get
 from smartcity.errors import DomainError
+from smartcity.http import AuthenticatedHttpRequest
 from smartcity.pdf import pdf_render
 
 
-def _editable(request: HttpRequest, uuid: str) -> Application:
+def _editable(request: AuthenticatedHttpRequest, uuid: str) -> Application:
     application = application_get(viewer=request.user, uuid=uuid)
     if not request.user.has_perm("applications.change_application", application):
         raise PermissionDenied
@@ -41,7 +42,9 @@ def _editable(request: HttpRequest, uuid: str) -> Application:
 
 @login_required
 @require_POST
-def application_start(request: HttpRequest, call: str, organisation: str) -> HttpResponse:
+def application_start(
+    request: AuthenticatedHttpRequest, call: str, organisation: str
+) -> HttpResponse:
     """Start a draft for one of the officer's organisations in an open call."""
     lead_org = organisation_get(key=str(organisation), viewer=request.user)
     try:
@@ -58,7 +61,7 @@ def application_start(request: HttpRequest, call: str, organisation: str) -> Htt
 
 
 @login_required
-def application_edit(request: HttpRequest, uuid: str, section: str) -> HttpResponse:
+def application_edit(request: AuthenticatedHttpRequest, uuid: str, section: str) -> HttpResponse:
     """One section of the form; POST saves it (htmx: an autosave answering with its status)."""
     if section not in SECTION_BY_KEY:
         raise Http404
@@ -79,7 +82,9 @@ def application_edit(request: HttpRequest, uuid: str, section: str) -> HttpRespo
     return _page(request, application, section, editor=editor)
 
 
-def _save(request: HttpRequest, application: Application, editor: editors.Editor) -> dict:
+def _save(
+    request: AuthenticatedHttpRequest, application: Application, editor: editors.Editor
+) -> dict:
     """Save what is valid; a save based on an older revision is refused and explained."""
     base = request.GET.get("base") or request.POST.get("revision")
     try:
@@ -104,7 +109,10 @@ def _save(request: HttpRequest, application: Application, editor: editors.Editor
 
 
 def _update(
-    request: HttpRequest, application: Application, editor: editors.Editor, base: str | None
+    request: AuthenticatedHttpRequest,
+    application: Application,
+    editor: editors.Editor,
+    base: str | None,
 ) -> Application:
     return application_update(
         application=application,
@@ -120,7 +128,7 @@ def _next_section(key: str) -> str:
 
 
 def _page(
-    request: HttpRequest, application: Application, section: str, **context: object
+    request: AuthenticatedHttpRequest, application: Application, section: str, **context: object
 ) -> HttpResponse:
     statuses = checklist_sections(application)
 
@@ -138,7 +146,7 @@ def _page(
     )
 
 
-def _attachments(request: HttpRequest, application: Application) -> HttpResponse:
+def _attachments(request: AuthenticatedHttpRequest, application: Application) -> HttpResponse:
     form = AttachmentForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -151,7 +159,7 @@ def _attachments(request: HttpRequest, application: Application) -> HttpResponse
     return _page(request, application, "attachments", attachment_form=form)
 
 
-def _review(request: HttpRequest, application: Application) -> HttpResponse:
+def _review(request: AuthenticatedHttpRequest, application: Application) -> HttpResponse:
     form = SubmitForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -170,7 +178,7 @@ def _review(request: HttpRequest, application: Application) -> HttpResponse:
 
 @login_required
 @require_POST
-def project_add(request: HttpRequest, uuid: str) -> HttpResponse:
+def project_add(request: AuthenticatedHttpRequest, uuid: str) -> HttpResponse:
     """Add an empty project (with one empty KPI) to the draft; answers its block (htmx)."""
     application = _editable(request, uuid)
     application = _add_rows(request, application, editors.projects_plus_one(application))
@@ -181,7 +189,7 @@ def project_add(request: HttpRequest, uuid: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def kpi_add(request: HttpRequest, uuid: str, project: str) -> HttpResponse:
+def kpi_add(request: AuthenticatedHttpRequest, uuid: str, project: str) -> HttpResponse:
     """Add an empty KPI to one project of the draft; answers its row (htmx)."""
     application = _editable(request, uuid)
     if str(project) not in {str(row.uuid) for row in application.projects.all()}:
@@ -200,14 +208,18 @@ def kpi_add(request: HttpRequest, uuid: str, project: str) -> HttpResponse:
     return render(request, "applications/partials/_kpi.html", context)
 
 
-def _add_rows(request: HttpRequest, application: Application, projects: list) -> Application:
+def _add_rows(
+    request: AuthenticatedHttpRequest, application: Application, projects: list
+) -> Application:
     """Store the projects with their new empty row: the row's uuid is the server's from the
     start, so every later autosave of the page updates it in place."""
     application_update(application=application, actor=request.user, fields={}, projects=projects)
     return application_get(viewer=request.user, uuid=application.uuid)
 
 
-def _version(request: HttpRequest, uuid: str, number: int) -> tuple[Application, object]:
+def _version(
+    request: AuthenticatedHttpRequest, uuid: str, number: int
+) -> tuple[Application, ApplicationVersion]:
     application = application_get(viewer=request.user, uuid=uuid)
     if not request.user.has_perm("applications.view_versions", application):
         raise Http404
@@ -215,7 +227,7 @@ def _version(request: HttpRequest, uuid: str, number: int) -> tuple[Application,
 
 
 @login_required
-def version_pdf(request: HttpRequest, uuid: str, number: int) -> HttpResponse:
+def version_pdf(request: AuthenticatedHttpRequest, uuid: str, number: int) -> FileResponse:
     """One version as PDF, rendered from its snapshot."""
     application, version = _version(request, uuid, number)
     context = version_document(application=application, version=version)
@@ -225,7 +237,7 @@ def version_pdf(request: HttpRequest, uuid: str, number: int) -> HttpResponse:
 
 
 @login_required
-def version_print(request: HttpRequest, uuid: str, number: int) -> HttpResponse:
+def version_print(request: AuthenticatedHttpRequest, uuid: str, number: int) -> HttpResponse:
     """One version as a printable HTML summary, from its snapshot."""
     application, version = _version(request, uuid, number)
     context = version_document(application=application, version=version)
@@ -233,13 +245,13 @@ def version_print(request: HttpRequest, uuid: str, number: int) -> HttpResponse:
 
 
 @login_required
-def versions_compare(request: HttpRequest, uuid: str) -> HttpResponse:
+def versions_compare(request: AuthenticatedHttpRequest, uuid: str) -> HttpResponse:
     """The field-level diff between two versions the viewer may read (htmx fragment)."""
     application = application_get(viewer=request.user, uuid=uuid)
     if not request.user.has_perm("applications.view_versions", application):
         raise Http404
     versions = {v.number: v for v in version_list(application=application, viewer=request.user)}
-    older, newer = (versions.get(_number(request.GET.get(k))) for k in ("older", "newer"))
+    older, newer = (versions.get(_number(request.GET.get(k)) or 0) for k in ("older", "newer"))
     if older is None or newer is None:
         raise Http404
     if older.number > newer.number:

@@ -7,16 +7,17 @@ field errors next to the fields; what a proposal still lacks is the checklist's 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Model
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from applications.checklist import Section
-from applications.models import KPI, Application, AttachmentKind, Project
+from applications.models import KPI, SECTION_TEXTS, Application, AttachmentKind, Project
 from municipalities.models import Organisation
 from smartcity.dates import BUDDHIST_ERA_OFFSET, EraDateField, uses_buddhist_era
 from smartcity.vocabulary import Domain, FocusArea
@@ -68,7 +69,7 @@ class AmountField(forms.DecimalField):
             return f"{value:,.2f}".removesuffix(".00")
         return value
 
-    def to_python(self, value: object) -> Decimal | None:
+    def to_python(self, value: object) -> Decimal | None:  # type: ignore[override]  # stubs: int
         if isinstance(value, str):
             value = value.replace(",", "").replace(" ", "")
         try:
@@ -128,29 +129,9 @@ class SectionForm(Styled, forms.ModelForm):
             "goals",
             "domains",
             "focus_areas",
-            "infrastructure_plan",
-            "data_platform",
-            "smart_services",
-            "governance",
-            "partnership",
-            "funding",
-            "citizen_participation",
+            *SECTION_TEXTS[SECTION_TEXTS.index("infrastructure_plan") :],  # the plan's sections
         )
-        widgets = dict.fromkeys(
-            (
-                "area_boundary",
-                "vision",
-                "goals",
-                "infrastructure_plan",
-                "data_platform",
-                "smart_services",
-                "governance",
-                "partnership",
-                "funding",
-                "citizen_participation",
-            ),
-            TEXT_AREA,
-        )
+        widgets = dict.fromkeys(SECTION_TEXTS, TEXT_AREA)
 
     def __init__(self, *args: Any, section: Section, **kwargs: Any) -> None:  # noqa: ANN401
         super().__init__(*args, **kwargs)
@@ -198,7 +179,8 @@ class ProjectForm(StyledForm):
         return self.cleaned_data["budget"] or Decimal(0)  # the column has no "unknown"
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         starts, ends = data.get("starts_on"), data.get("ends_on")
         if starts and ends and ends < starts:
             self.add_error("ends_on", _("A project cannot end before it starts."))
@@ -252,11 +234,11 @@ def project_blocks(application: Application) -> list[ProjectBlock]:
     ]
 
 
-def _initial(row: object, form_class: type[forms.Form]) -> dict[str, Any]:
+def _initial(row: Model, form_class: type[forms.Form]) -> dict[str, Any]:
     return {name: getattr(row, name) for name in form_class.base_fields}
 
 
-def project_blocks_posted(data: Mapping[str, Any]) -> list[ProjectBlock]:
+def project_blocks_posted(data: QueryDict) -> list[ProjectBlock]:
     """The projects as posted: `project` lists the blocks' keys in page order, `<key>-kpi`
     each block's KPI keys; fields are `<key>-<field>` (a block removed on the page is gone)."""
     return [

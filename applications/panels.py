@@ -23,11 +23,15 @@ def _open_calls(request: HttpRequest, obj: None) -> dict[str, Any]:
 
 
 def _of_organisation(request: HttpRequest, organisation: Organisation) -> dict[str, Any] | None:
+    if not request.user.is_authenticated:
+        return None  # the public sees no proposals
     rows = application_list_for_organisation(viewer=request.user, organisation=organisation)
-    return {"applications": rows} if rows else None  # the public sees no proposals
+    return {"applications": rows} if rows else None
 
 
 def _dashboard(request: HttpRequest, obj: None) -> dict[str, Any] | None:
+    if not request.user.is_authenticated:
+        return None
     rows = application_list_for_dashboard(viewer=request.user)
     return {"applications": rows} if rows else None  # the dashboard says "no proposals yet"
 
@@ -65,6 +69,8 @@ panel_register(
 
 
 def _starts(request: HttpRequest, obj: None) -> dict[str, Any] | None:
+    if not request.user.is_authenticated:
+        return None  # the home page of the public
     starts = proposal_starts(viewer=request.user)
     return starts if starts["starts"] or starts["waiting"] else None
 

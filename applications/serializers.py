@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Model
 from rest_framework import serializers
 
 from applications.models import (
@@ -20,6 +19,7 @@ from applications.models import (
     ApplicationVersion,
     Assignment,
     Attachment,
+    AttachmentKind,
     Call,
     CallDocument,
     Criterion,
@@ -30,9 +30,23 @@ from applications.models import (
     Transition,
 )
 from applications.validation import application_problems, project_problems
+from municipalities.models import Organisation
+from smartcity.accounts.models import User
 from smartcity.vocabulary import Domain, FocusArea
 
 SCHEMA_VERSION = 1  # of the snapshot; bump when ApplicationOut's shape changes
+# a project's and a KPI's own fields, as the API and the officer's form write them
+PROJECT_FIELDS = (
+    "domain",
+    "title",
+    "summary",
+    "budget",
+    "funding_source",
+    "starts_on",
+    "ends_on",
+    "lead_unit",
+)
+KPI_FIELDS = ("name", "unit", "baseline", "target", "target_year")
 
 
 # ------------------------------------------------------------------ calls
@@ -97,7 +111,7 @@ class KPISerializer(serializers.ModelSerializer):
 
     class Meta:
         model = KPI
-        fields = ("uuid", "name", "unit", "baseline", "target", "target_year")
+        fields = ("uuid", *KPI_FIELDS)
 
 
 class ProjectSerializer(serializers.ModelSerializer):
@@ -108,18 +122,7 @@ class ProjectSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Project
-        fields = (
-            "uuid",
-            "domain",
-            "title",
-            "summary",
-            "budget",
-            "funding_source",
-            "starts_on",
-            "ends_on",
-            "lead_unit",
-            "kpis",
-        )
+        fields = ("uuid", *PROJECT_FIELDS, "kpis")
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         problems = project_problems(
@@ -134,7 +137,7 @@ class ProjectSerializer(serializers.ModelSerializer):
 
 class PartnerSerializer(serializers.ModelSerializer):
     organisation = serializers.SlugRelatedField(
-        slug_field="uuid", queryset=Partner._meta.get_field("organisation").related_model.objects
+        slug_field="uuid", queryset=Organisation.objects.all()
     )
     organisation_name = serializers.CharField(source="organisation.name_th", read_only=True)
 
@@ -166,7 +169,7 @@ class AttachmentOut(serializers.ModelSerializer):
 
 class AttachmentIn(serializers.Serializer):
     file = serializers.FileField()
-    kind = serializers.ChoiceField(choices=Attachment._meta.get_field("kind").choices)
+    kind = serializers.ChoiceField(choices=AttachmentKind.choices)
     title = serializers.CharField(max_length=300, required=False, allow_blank=True)
 
 
@@ -184,7 +187,7 @@ class ApplicationSummaryOut(serializers.ModelSerializer):
 
     class Meta:
         model = Application
-        fields = (
+        fields: tuple[str, ...] = (
             "uuid",
             "reference",
             "call",
@@ -224,14 +227,14 @@ class ApplicationOut(ApplicationSummaryOut):
         )
 
 
-class ApplicationIn(serializers.ModelSerializer):
+class ApplicationIn(serializers.ModelSerializer[Application]):
     """A draft as the lead organisation writes it; nested projects (with KPIs) and partners
     replace the stored ones when given."""
 
     call = serializers.SlugRelatedField(slug_field="uuid", queryset=Call.objects.all())
     lead_org = serializers.SlugRelatedField(
         slug_field="uuid",
-        queryset=Application._meta.get_field("lead_org").related_model.objects,
+        queryset=Organisation.objects.all(),
     )
     domains = serializers.ListField(child=serializers.ChoiceField(Domain.choices), required=False)
     focus_areas = serializers.ListField(
@@ -253,7 +256,7 @@ class ApplicationIn(serializers.ModelSerializer):
         )
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        instance: Model | None = self.instance
+        instance = self.instance
         domains = attrs.get("domains", getattr(instance, "domains", []))
         projects = attrs.get("projects")
         if projects is None and instance is not None:
@@ -272,7 +275,14 @@ class VersionOut(serializers.ModelSerializer):
 
     class Meta:
         model = ApplicationVersion
-        fields = ("uuid", "number", "submitted_at", "submitted_by", "schema_version", "data")
+        fields: tuple[str, ...] = (
+            "uuid",
+            "number",
+            "submitted_at",
+            "submitted_by",
+            "schema_version",
+            "data",
+        )
 
 
 class VersionRowOut(VersionOut):
@@ -307,7 +317,7 @@ class WithdrawIn(serializers.Serializer):
 
 class DiffRowOut(serializers.Serializer):
     path = serializers.CharField()
-    label = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]  # a field named as Field.label
     before = serializers.JSONField()
     after = serializers.JSONField()
 
@@ -318,7 +328,7 @@ class AssignmentSerializer(serializers.ModelSerializer):
     )
     reviewer = serializers.SlugRelatedField(
         slug_field="uuid",
-        queryset=Assignment._meta.get_field("reviewer").related_model.objects,
+        queryset=User.objects.all(),
     )
     assigned_by = serializers.UUIDField(source="assigned_by.uuid", read_only=True, default=None)
 

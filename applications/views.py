@@ -21,6 +21,7 @@ from applications.selectors import (
 from applications.services.proposals import application_submit, application_withdraw
 from applications.tracker import tracker_for
 from smartcity.errors import DomainError
+from smartcity.http import AuthenticatedHttpRequest
 
 
 def call_index(request: HttpRequest) -> HttpResponse:
@@ -35,7 +36,7 @@ def call_detail(request: HttpRequest, uuid: str) -> HttpResponse:
 
 
 @login_required
-def application_detail(request: HttpRequest, uuid: str) -> HttpResponse:
+def application_detail(request: AuthenticatedHttpRequest, uuid: str) -> HttpResponse:
     """A proposal: the queue summary, or the whole proposal with versions and timeline."""
     application = application_get(viewer=request.user, uuid=uuid)
     is_full = request.user.has_perm("applications.view_application", application)
@@ -71,7 +72,7 @@ PAGE_MOVES = {
 
 @login_required
 @require_POST
-def application_move(request: HttpRequest, uuid: str, move: str) -> HttpResponse:
+def application_move(request: AuthenticatedHttpRequest, uuid: str, move: str) -> HttpResponse:
     """Make one move from the proposal's page; a refusal is shown as a message there."""
     application = application_get(viewer=request.user, uuid=uuid)
     if move not in PAGE_MOVES:

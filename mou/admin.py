@@ -50,10 +50,10 @@ from municipalities.models import Organisation
 from smartcity.accounts.models import User
 from smartcity.admin import ProgrammeAdminOnly
 from smartcity.admin_tabs import TabbedChangeForm
-from smartcity.dates import era_year
+from smartcity.dates import era_year, thai_date, thai_datetime
 from smartcity.files.forms import UploadRowForm
 from smartcity.files.validators import PDF_ONLY
-from smartcity.templatetags.thai_dates import thai_date, thai_datetime
+from smartcity.http import signed_in_user
 from smartcity.vocabulary import FocusArea
 
 
@@ -97,7 +97,7 @@ class PartyFormSet(MOUFormSet):
             raise ValidationError(errors)
 
 
-class MOUInline(ProgrammeAdminOnly):
+class MOUInline(ProgrammeAdminOnly, InlineModelAdmin[Any, MOU]):
     """An inline of the MOU form: empty rows only on a new MOU, else "Add another"."""
 
     extra: int
@@ -215,8 +215,9 @@ class YearSignedFilter(admin.SimpleListFilter):
         return [(str(year), str(era_year(year))) for year in years]
 
     def queryset(self, request: HttpRequest, queryset: QuerySet[MOU]) -> QuerySet[MOU]:
-        if self.value() and self.value().isdigit():
-            return queryset.filter(signed_on__year=int(self.value()))
+        value = self.value()
+        if value and value.isdigit():
+            return queryset.filter(signed_on__year=int(value))
         return queryset
 
 
@@ -228,8 +229,9 @@ class PartyFilter(admin.SimpleListFilter):
         return [(str(org.pk), str(org)) for org in mou_filter_parties()]
 
     def queryset(self, request: HttpRequest, queryset: QuerySet[MOU]) -> QuerySet[MOU]:
-        if self.value() and self.value().isdigit():
-            return queryset.filter(parties__organisation_id=int(self.value()))
+        value = self.value()
+        if value and value.isdigit():
+            return queryset.filter(parties__organisation_id=int(value))
         return queryset
 
 
@@ -241,8 +243,9 @@ class MunicipalityFilter(admin.SimpleListFilter):
         return [(str(org.pk), str(org)) for org in mou_filter_municipalities()]
 
     def queryset(self, request: HttpRequest, queryset: QuerySet[MOU]) -> QuerySet[MOU]:
-        if self.value() and self.value().isdigit():
-            return queryset.filter(municipalities__organisation_id=int(self.value()))
+        value = self.value()
+        if value and value.isdigit():
+            return queryset.filter(municipalities__organisation_id=int(value))
         return queryset
 
 
@@ -353,7 +356,7 @@ class MOUAdmin(TabbedChangeForm, ProgrammeAdminOnly, admin.ModelAdmin):
         db_field: Any,  # noqa: ANN401
         request: HttpRequest,
         **kwargs: Any,  # noqa: ANN401
-    ) -> forms.Field:
+    ) -> forms.ModelMultipleChoiceField[Any] | None:
         if db_field.name == "responsible_staff":
             kwargs["queryset"] = User.objects.filter(is_active=True, is_staff=True)
         return super().formfield_for_manytomany(db_field, request, **kwargs)
@@ -406,6 +409,7 @@ class MOUAdmin(TabbedChangeForm, ProgrammeAdminOnly, admin.ModelAdmin):
         formsets: list[BaseInlineFormSet],
         change: bool,
     ) -> None:
+        actor = signed_in_user(request)
         by_model = {formset.model: formset for formset in formsets}
         for formset in formsets:
             formset.save(commit=False)  # new, changed and deleted rows for the change message
@@ -429,7 +433,7 @@ class MOUAdmin(TabbedChangeForm, ProgrammeAdminOnly, admin.ModelAdmin):
                 people=people,
                 municipalities=list(towns.values()),
                 responsible_staff=data["responsible_staff"],
-                actor=request.user,
+                actor=actor,
             )
         else:
             mou = mou_create(
@@ -438,16 +442,16 @@ class MOUAdmin(TabbedChangeForm, ProgrammeAdminOnly, admin.ModelAdmin):
                 people=people,
                 municipalities=list(towns.values()),
                 responsible_staff=data["responsible_staff"],
-                actor=request.user,
+                actor=actor,
             )
-        self._documents_save(request, mou, by_model[MOUDocument])
+        self._documents_save(mou, by_model[MOUDocument], actor=actor)
 
-    def _documents_save(self, request: HttpRequest, mou: MOU, formset: BaseInlineFormSet) -> None:
+    def _documents_save(self, mou: MOU, formset: BaseInlineFormSet, *, actor: User) -> None:
         for document in formset.deleted_objects:
-            mou_document_remove(document=document, actor=request.user)
+            mou_document_remove(document=document, actor=actor)
         for document, changed in formset.changed_objects:
             fields = {name: getattr(document, name) for name in changed if name != "upload"}
-            mou_document_update(document=document, fields=fields, actor=request.user)
+            mou_document_update(document=document, fields=fields, actor=actor)
         created = []
         for row in formset.forms:
             upload = row.cleaned_data.get("upload") if row.cleaned_data else None
@@ -456,7 +460,7 @@ class MOUAdmin(TabbedChangeForm, ProgrammeAdminOnly, admin.ModelAdmin):
                     mou_document_add(
                         mou=mou,
                         upload=upload,
-                        actor=request.user,
+                        actor=actor,
                         kind=row.cleaned_data["kind"],
                         title=row.cleaned_data.get("title", ""),
                         visibility=row.cleaned_data["visibility"],
@@ -465,14 +469,15 @@ class MOUAdmin(TabbedChangeForm, ProgrammeAdminOnly, admin.ModelAdmin):
         formset.new_objects = created
 
     def has_delete_permission(self, request: HttpRequest, obj: MOU | None = None) -> bool:
-        return request.user.is_superuser  # an MOU ends by its status; see mou_delete
+        return bool(request.user.is_superuser)  # an MOU ends by its status; see mou_delete
 
     def delete_model(self, request: HttpRequest, obj: MOU) -> None:
-        mou_delete(mou=obj, actor=request.user)
+        mou_delete(mou=obj, actor=signed_in_user(request))
 
     def delete_queryset(self, request: HttpRequest, queryset: QuerySet[MOU]) -> None:
+        actor = signed_in_user(request)
         for mou in queryset:
-            mou_delete(mou=mou, actor=request.user)
+            mou_delete(mou=mou, actor=actor)
 
     @admin.action(description=_("Export the selected MOUs as CSV"))
     def export_csv(self, request: HttpRequest, queryset: QuerySet[MOU]) -> HttpResponse:
@@ -484,7 +489,7 @@ class MOUAdmin(TabbedChangeForm, ProgrammeAdminOnly, admin.ModelAdmin):
 
     @admin.action(description=_("Mark the selected MOUs as expired"))
     def mark_expired(self, request: HttpRequest, queryset: QuerySet[MOU]) -> None:
-        changed = mou_expire(mous=list(queryset), actor=request.user)
+        changed = mou_expire(mous=list(queryset), actor=signed_in_user(request))
         self.message_user(
             request,
             ngettext("%(n)d MOU marked expired.", "%(n)d MOUs marked expired.", changed)
@@ -496,15 +501,13 @@ class MOUAdmin(TabbedChangeForm, ProgrammeAdminOnly, admin.ModelAdmin):
         self,
         request: HttpRequest,
         object_id: str,
-        extra_context: dict | None = None,
+        extra_context: dict[str, Any] | None = None,
     ) -> HttpResponse:
         """Every change to the MOU and its parts, from the history library's event tables."""
         mou = get_object_or_404(MOU, pk=object_id)
         if not self.has_view_permission(request, mou):
             raise PermissionDenied
-        rows = mou_history(mou=mou)
-        for row in rows:
-            row["when"] = thai_datetime(row["when"])
+        rows = [{**row, "when": thai_datetime(row["when"])} for row in mou_history(mou=mou)]
         context = {
             **self.admin_site.each_context(request),
             "title": _("History: %(mou)s") % {"mou": mou.reference_number},

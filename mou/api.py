@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django.db.models import QuerySet
 from rest_framework import mixins, permissions, serializers, viewsets
 from rest_framework.request import Request
@@ -9,12 +11,14 @@ from rest_framework.views import APIView
 
 from mou.filters import MOUFilter
 from mou.models import MOU, MOUParty
-from mou.rules import is_programme_admin
 from mou.selectors import mou_list
 from mou.services import mou_create, mou_update
+from smartcity.accounts.rules import is_programme_admin
+from smartcity.http import signed_in_user
+from smartcity.vocabulary import FocusArea
 
 
-class PartyOut(serializers.ModelSerializer):
+class PartyOut(serializers.ModelSerializer[MOUParty]):
     organisation = serializers.CharField(source="organisation.__str__", read_only=True)
     organisation_uuid = serializers.UUIDField(source="organisation.uuid", read_only=True)
 
@@ -23,15 +27,13 @@ class PartyOut(serializers.ModelSerializer):
         fields = ("organisation", "organisation_uuid", "role")
 
 
-class MOUSerializer(serializers.ModelSerializer):
+class MOUSerializer(serializers.ModelSerializer[MOU]):
     """The shape of an MOU; the rules of a write are mou_create's and mou_update's."""
 
     parties = PartyOut(many=True, read_only=True)
     municipality_count = serializers.IntegerField(read_only=True, default=0)
     focus_areas = serializers.ListField(
-        child=serializers.ChoiceField(
-            choices=MOU._meta.get_field("focus_areas").base_field.choices
-        ),
+        child=serializers.ChoiceField(choices=FocusArea.choices),  # the model field's
         required=False,
     )
     # The names before the English texts came: the Thai text, still read and written.
@@ -85,7 +87,7 @@ class IsProgrammeAdminOrReadOnly(permissions.BasePermission):
             return bool(request.user and request.user.is_authenticated)
         return bool(is_programme_admin(request.user))
 
-    def has_object_permission(self, request: Request, view: APIView, obj: object) -> bool:
+    def has_object_permission(self, request: Request, view: APIView, obj: MOU) -> bool:
         return request.method in permissions.SAFE_METHODS or bool(is_programme_admin(request.user))
 
 
@@ -107,10 +109,12 @@ class MOUViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.Read
 
     def perform_create(self, serializer: MOUSerializer) -> None:  # type: ignore[override]
         serializer.instance = mou_create(
-            mou=MOU(**serializer.validated_data), actor=self.request.user
+            mou=MOU(**serializer.validated_data), actor=signed_in_user(self.request)
         )
 
     def perform_update(self, serializer: MOUSerializer) -> None:  # type: ignore[override]
         serializer.instance = mou_update(
-            mou=serializer.instance, fields=serializer.validated_data, actor=self.request.user
+            mou=cast(MOU, serializer.instance),  # an update's serializer always has it
+            fields=serializer.validated_data,
+            actor=signed_in_user(self.request),
         )

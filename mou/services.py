@@ -254,7 +254,7 @@ def mou_delete(*, mou: MOU, actor: User) -> None:
 def mou_document_add(
     *,
     mou: MOU,
-    upload: UploadedFile,
+    upload: UploadedFile[Any],
     actor: User | None,
     kind: str,
     title: str = "",
@@ -325,6 +325,8 @@ def mou_expiry_reminders_send(*, today: dt.date) -> int:
     for mou in ending:
         recipients = {user.pk: user for user in [*mou.responsible_staff.all(), *admins]}
         days_left = mou.days_to_expiry(today)
+        if days_left is None:  # not so: mou_expiring lists MOUs with an end date only
+            continue
         sent += len(
             reminder_due_send(
                 recipients=[u for u in recipients.values() if u.is_active],

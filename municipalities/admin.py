@@ -13,7 +13,14 @@ from django.utils.translation import gettext_lazy as _
 from import_export import fields, resources, widgets
 from import_export.formats import base_formats
 
-from municipalities.models import District, Organisation, OrganisationKind, Province, Region
+from municipalities.models import (
+    ORGANISATION_FACTS,
+    District,
+    Organisation,
+    OrganisationKind,
+    Province,
+    Region,
+)
 from municipalities.services import organisation_save, organisation_sort_key
 from smartcity.exports import ImportExportAdmin, SpreadsheetSafeExport
 
@@ -24,23 +31,37 @@ class RegionAdmin(admin.ModelAdmin):
     search_fields = ("name_th", "name_en", "code")
 
 
+# who an organisation is: exported first, and the first fieldset of its form
+IDENTITY_FIELDS = (
+    "dla_code",
+    "kind",
+    "name_th",
+    "short_name_th",
+    "name_en",
+    "is_name_en_machine_made",
+)
+
+
+class GeographyAdmin(admin.ModelAdmin):
+    """A province or district: found by either name or its code; the sort key is the registry's."""
+
+    search_fields = ("name_th", "name_en", "code")
+    readonly_fields = ("sort_key",)
+
+
 @admin.register(Province)
-class ProvinceAdmin(admin.ModelAdmin):
+class ProvinceAdmin(GeographyAdmin):
     list_display = ("name_th", "name_en", "code", "region")
     list_filter = ("region",)
     list_select_related = ("region",)
-    search_fields = ("name_th", "name_en", "code")
-    readonly_fields = ("sort_key",)
 
 
 @admin.register(District)
-class DistrictAdmin(admin.ModelAdmin):
+class DistrictAdmin(GeographyAdmin):
     list_display = ("name_th", "name_en", "code", "province")
     list_filter = ("province__region",)
     list_select_related = ("province",)
-    search_fields = ("name_th", "name_en", "code")
     autocomplete_fields = ("province",)
-    readonly_fields = ("sort_key",)
 
 
 class OrganisationResource(SpreadsheetSafeExport, resources.ModelResource):
@@ -62,21 +83,10 @@ class OrganisationResource(SpreadsheetSafeExport, resources.ModelResource):
         model = Organisation
         import_id_fields = ("dla_code",)
         fields = (
-            "dla_code",
-            "kind",
-            "name_th",
-            "short_name_th",
-            "name_en",
-            "is_name_en_machine_made",
+            *IDENTITY_FIELDS,
             "province",
             "district",
-            "latitude",
-            "longitude",
-            "area_km2",
-            "population",
-            "website",
-            "is_verified",
-            "is_pilot",
+            *ORGANISATION_FACTS,
             "uuid",
         )
         export_order = fields
@@ -110,16 +120,7 @@ class OrganisationAdmin(ImportExportAdmin):
     fieldsets = (
         (
             None,
-            {
-                "fields": (
-                    "dla_code",
-                    "kind",
-                    "name_th",
-                    "short_name_th",
-                    "name_en",
-                    "is_name_en_machine_made",
-                )
-            },
+            {"fields": IDENTITY_FIELDS},
         ),
         (
             _("Place"),

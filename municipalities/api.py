@@ -9,36 +9,42 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from municipalities.filters import OrganisationFilter, ProvinceFilter
-from municipalities.models import Organisation, Province, Region
+from municipalities.models import ORGANISATION_FACTS, District, Organisation, Province, Region
 from municipalities.selectors import organisation_list, province_list, region_list
 from smartcity.listrows import ValuesRows
 
 
-class RegionOut(serializers.ModelSerializer):
+class RegionOut(serializers.ModelSerializer[Region]):
     class Meta:
         model = Region
         fields = ("code", "name_th", "name_en")
 
 
-class ProvinceOut(serializers.ModelSerializer):
-    region = serializers.SlugRelatedField(slug_field="code", read_only=True)
+class ProvinceOut(serializers.ModelSerializer[Province]):
+    region: serializers.SlugRelatedField[Region] = serializers.SlugRelatedField(
+        slug_field="code", read_only=True
+    )
 
     class Meta:
         model = Province
         fields = ("code", "name_th", "name_en", "region")
 
 
-class OrganisationOut(serializers.ModelSerializer):
+class OrganisationOut(serializers.ModelSerializer[Organisation]):
     kind_display = serializers.CharField(source="get_kind_display", read_only=True)
     # an agency outside the registry has no province, district or region
-    province = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
+    province: serializers.SlugRelatedField[Province] = serializers.SlugRelatedField(
+        slug_field="code", read_only=True, allow_null=True
+    )
     province_name_th = serializers.CharField(
         source="province.name_th", default=None, allow_null=True
     )
     province_name_en = serializers.CharField(
         source="province.name_en", default=None, allow_null=True
     )
-    district = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
+    district: serializers.SlugRelatedField[District] = serializers.SlugRelatedField(
+        slug_field="code", read_only=True, allow_null=True
+    )
     region = serializers.CharField(source="province.region.code", default=None, allow_null=True)
 
     class Meta:
@@ -57,13 +63,7 @@ class OrganisationOut(serializers.ModelSerializer):
             "province_name_en",
             "district",
             "region",
-            "latitude",
-            "longitude",
-            "area_km2",
-            "population",
-            "website",
-            "is_verified",
-            "is_pilot",
+            *ORGANISATION_FACTS,
         )
 
 

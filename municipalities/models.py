@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pghistory
 from django.contrib.postgres.indexes import GinIndex
@@ -16,6 +16,8 @@ from django.utils.translation import gettext_lazy as _
 from smartcity.i18n import in_language
 
 if TYPE_CHECKING:
+    from django.db.models.fields.related_descriptors import RelatedManager
+
     from smartcity.accounts.models import Viewer  # a type only: no import at run time
 
 DLA_CODE_VALIDATOR = RegexValidator(r"^\d{7}$", _("A DLA code has exactly 7 digits."))
@@ -163,6 +165,18 @@ class OrganisationQuerySet(models.QuerySet["Organisation"]):
         return self.filter(is_pilot=True)
 
 
+# an organisation's facts beyond its names and place, as the API shows and the admin exports them
+ORGANISATION_FACTS = (
+    "latitude",
+    "longitude",
+    "area_km2",
+    "population",
+    "website",
+    "is_verified",
+    "is_pilot",
+)
+
+
 @pghistory.track(
     pghistory.InsertEvent(),
     pghistory.UpdateEvent(),
@@ -181,6 +195,9 @@ class OrganisationQuerySet(models.QuerySet["Organisation"]):
 )
 class Organisation(BilingualName, models.Model):
     """A body that can apply, sign or belong: an LAO from the DLA registry or another body."""
+
+    if TYPE_CHECKING:  # pghistory's OrganisationEvent rows (related_name above), untyped
+        events: RelatedManager[Any]
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     dla_code = models.CharField(

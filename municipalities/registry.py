@@ -39,7 +39,7 @@ REGISTRY_HEADER = (
 )
 
 # English title of each kind, appended to a romanised name ("Yala City Municipality")
-KIND_TITLES_EN = {
+KIND_TITLES_EN: dict[str, str] = {
     OrganisationKind.PROVINCIAL_ADMIN_ORG: "Provincial Administrative Organisation",
     OrganisationKind.CITY_MUNICIPALITY: "City Municipality",
     OrganisationKind.TOWN_MUNICIPALITY: "Town Municipality",

@@ -1,10 +1,11 @@
-"""Every write to the registry: geography sync, the DLA registry import, pilot marking."""
+"""Every write to the registry: geography sync, the DLA registry import, pilot marking, an
+organisation proposed at sign-up and its verification."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import geothai
 from django.db import transaction
@@ -87,6 +88,16 @@ def _sync(
     return len(to_create), len(to_update)
 
 
+def _place(place: Any, **parent: int) -> dict[str, object]:  # noqa: ANN401 - geothai's rows
+    """A province's or district's columns as geothai names it, with its parent's id."""
+    return {
+        "name_th": place.name_th,
+        "name_en": place.name_en,
+        "sort_key": thai_sort_key(place.name_th),
+        **parent,
+    }
+
+
 @transaction.atomic
 def geography_sync() -> list[str]:
     """Upsert the 6 regions (regions.csv), 77 provinces and 928 districts (geothai)."""
@@ -106,24 +117,11 @@ def geography_sync() -> list[str]:
     report = [_sync(Region, regions, ("name_th", "name_en", "position"))]
     region_ids = dict(Region.objects.values_list("code", "pk"))
     region_of = {row["province_code"]: region_ids[row["region"]] for row in region_rows}
-    provinces = {
-        p.code: {
-            "name_th": p.name_th,
-            "name_en": p.name_en,
-            "region_id": region_of[p.code],
-            "sort_key": thai_sort_key(p.name_th),
-        }
-        for p in geothai.provinces()
-    }
+    provinces = {p.code: _place(p, region_id=region_of[p.code]) for p in geothai.provinces()}
     report.append(_sync(Province, provinces, ("name_th", "name_en", "region_id", "sort_key")))
     province_ids = dict(Province.objects.values_list("code", "pk"))
     districts = {
-        d.code: {
-            "name_th": d.name_th,
-            "name_en": d.name_en,
-            "province_id": province_ids[d.province_code],
-            "sort_key": thai_sort_key(d.name_th),
-        }
+        d.code: _place(d, province_id=province_ids[d.province_code])
         for p in geothai.provinces()
         for d in geothai.districts(p.code)
     }
@@ -224,4 +222,31 @@ def organisation_save(*, organisation: Organisation) -> Organisation:
         name_th=organisation.name_th, short_name_th=organisation.short_name_th
     )
     organisation.save()
+    return organisation
+
+
+@transaction.atomic
+def organisation_propose(
+    *, kind: str, name_th: str, name_en: str, province: Province | None
+) -> Organisation:
+    """Register an organisation missing from the registry as someone signing up proposed it:
+    unverified (organisation_verify, once its proposer's membership is approved), names with
+    their white space folded, its Thai sort key kept. The proposer checks for duplicates."""
+    proposed = Organisation(
+        kind=kind,
+        name_th=" ".join(name_th.split()),
+        name_en=" ".join(name_en.split()),
+        province=province,
+        is_verified=False,
+        source=OrganisationSource.SIGNUP,
+    )
+    return organisation_save(organisation=proposed)
+
+
+@transaction.atomic
+def organisation_verify(*, organisation: Organisation) -> Organisation:
+    """Mark a proposed organisation verified (a programme decision vouches for it); rerunnable."""
+    if not organisation.is_verified:
+        organisation.is_verified = True
+        organisation.save(update_fields=["is_verified", "updated_at"])
     return organisation

@@ -8,11 +8,12 @@ from django.shortcuts import render
 
 from municipalities.filters import OrganisationPageFilter
 from municipalities.selectors import organisation_get, organisation_list
+from smartcity.http import HtmxHttpRequest
 
 PAGE_SIZE = 50
 
 
-def organisation_index(request: HttpRequest) -> HttpResponse:
+def organisation_index(request: HtmxHttpRequest) -> HttpResponse:
     filters = OrganisationPageFilter(request.GET, queryset=organisation_list(viewer=request.user))
     page = Paginator(filters.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     name = (

@@ -10,7 +10,7 @@ This module is imported by the admin's autodiscovery before any app registered a
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import admin
 from django.contrib.admin import helpers, options
@@ -40,7 +40,7 @@ options.FORMFIELD_FOR_DBFIELD_DEFAULTS[models.DateField] = {
 
 def display_for_field(
     value: Any,  # noqa: ANN401 - whatever the model field holds
-    field: models.Field,
+    field: models.Field[Any, Any],
     empty_value_display: str,
     avoid_link: bool = False,
 ) -> str:
@@ -51,16 +51,22 @@ def display_for_field(
 
 
 # the changelist and the read-only fields of change forms look the function up by these names
-admin_list.display_for_field = display_for_field
-helpers.display_for_field = display_for_field
+admin_list.display_for_field = display_for_field  # type: ignore[attr-defined]  # not in stubs
+helpers.display_for_field = display_for_field  # type: ignore[attr-defined]
 
 
-class SuperuserOnly:
+if TYPE_CHECKING:  # the mixins below go before a ModelAdmin in the bases
+    _AdminBase = options.BaseModelAdmin[Any]
+else:
+    _AdminBase = object
+
+
+class SuperuserOnly(_AdminBase):
     """Security records (API tokens, sign-in attempts and lockouts): superusers only, not every
     programme administrator, although those hold every permission (accounts/backends.py)."""
 
     def has_module_permission(self, request: HttpRequest) -> bool:
-        return request.user.is_active and request.user.is_superuser
+        return bool(request.user.is_active and request.user.is_superuser)
 
     def has_view_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return self.has_module_permission(request) and super().has_view_permission(request, obj)
@@ -84,30 +90,30 @@ for model, model_admin in list(admin.site._registry.items()):
         )
 
 
-def _login(request: HttpRequest, extra_context: dict | None = None) -> HttpResponse:
+def _login(request: HttpRequest, extra_context: dict[str, Any] | None = None) -> HttpResponse:
     """The admin signs in through the portal's login page, with its two-factor step."""
     return redirect_to_login(
         request.GET.get("next") or reverse("admin:index"), login_url=reverse("accounts:login")
     )
 
 
-admin.site.login = _login
+admin.site.login = _login  # type: ignore[method-assign]  # the site's own view, replaced
 
 
-class ProgrammeAdminOnly:
+class ProgrammeAdminOnly(_AdminBase):
     """Only programme administrators (and superusers) see or change these records in the admin."""
 
     def has_module_permission(self, request: HttpRequest) -> bool:
-        return is_programme_admin(request.user)
+        return bool(is_programme_admin(request.user))
 
     def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:  # noqa: ANN401
-        return is_programme_admin(request.user)
+        return bool(is_programme_admin(request.user))
 
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:  # noqa: ANN401
-        return is_programme_admin(request.user)
+        return bool(is_programme_admin(request.user))
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:  # noqa: ANN401
-        return is_programme_admin(request.user)
+        return bool(is_programme_admin(request.user))
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:  # noqa: ANN401
-        return is_programme_admin(request.user)
+        return bool(is_programme_admin(request.user))

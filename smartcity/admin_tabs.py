@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from django.http import HttpRequest, HttpResponse
 from django.utils.functional import Promise
+
+if TYPE_CHECKING:
+    from django.template.response import _TemplateForResponseT
 
 
 class TabbedChangeForm:
@@ -16,7 +19,7 @@ class TabbedChangeForm:
     """
 
     tabs: tuple[tuple[str, str | Promise], ...] = ()
-    change_form_template = "admin/tabbed_change_form.html"
+    change_form_template: ClassVar[_TemplateForResponseT | None] = "admin/tabbed_change_form.html"
 
     class Media:
         css = {"all": ("css/admin-layout.css",)}  # noqa: RUF012 - Django's Media declaration

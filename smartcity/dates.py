@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import formats, timezone
-from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from smartcity.i18n import is_thai
 
@@ -107,7 +107,7 @@ class EraDateInput(forms.DateInput):
             return f"{value.day:02d}/{value.month:02d}/{era_year(value.year)}"
         return value or None
 
-    def get_context(self, name: str, value: object, attrs: dict | None) -> dict:
+    def get_context(self, name: str, value: object, attrs: dict[str, Any] | None) -> dict[str, Any]:
         context = super().get_context(name, value, attrs)
         context["widget"]["attrs"].setdefault("placeholder", str(date_placeholder()))
         return context
@@ -122,7 +122,7 @@ class EraDateField(forms.DateField):
     that puts the date more than 100 years from today was typed in the other era: refused."""
 
     widget = EraDateInput
-    default_error_messages: ClassVar[dict[str, str | Promise]] = {
+    default_error_messages: ClassVar[dict[str, StrOrPromise]] = {
         "invalid": _("Enter a date as dd/mm/yyyy, e.g. %(example)s."),
         "wrong_era_be": _(
             "Enter the year in the Buddhist Era (พ.ศ.), e.g. %(example)s; %(year)s is not a "
@@ -141,7 +141,7 @@ class EraDateField(forms.DateField):
             return value.date()
         if isinstance(value, dt.date):
             return value
-        example = EraDateInput().format_value(timezone.localdate())
+        example = EraDateInput().format_value(timezone.localdate()) or ""
         if iso := ISO_DATE.match(str(value)):
             return self._date(*map(int, iso.groups()), example=example)
         typed = DATE_INPUT.match(str(value))

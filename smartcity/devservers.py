@@ -19,6 +19,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -33,7 +34,7 @@ def _pg_bin(name: str) -> str:
     return str(POSTGRES_BIN_PATH / name)
 
 
-def _pg_run_as() -> dict:
+def _pg_run_as() -> dict[str, Any]:
     """subprocess options: as root, run as PG_USER, who must reach the binaries and ./var/pg."""
     if os.geteuid() != 0:
         return {}

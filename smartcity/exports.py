@@ -12,10 +12,11 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from csp.decorators import csp_update
 from django.http import HttpRequest, HttpResponse
+from django.utils.decorators import method_decorator
 from import_export.admin import ImportExportModelAdmin
 
 from smartcity.security import IMPORT_EXPORT_PAGE_ALLOWANCES
@@ -38,7 +39,13 @@ def csv_bytes(rows: Iterable[Iterable[object]]) -> bytes:
     return buffer.getvalue().encode("utf-8-sig")
 
 
-class SpreadsheetSafeExport:
+if TYPE_CHECKING:  # the mixin goes before a django-import-export resource in the bases
+    from import_export.resources import ModelResource as _ResourceBase
+else:
+    _ResourceBase = object
+
+
+class SpreadsheetSafeExport(_ResourceBase):
     """Mixin for django-import-export resources: every exported cell made safe, in any format."""
 
     def export_resource(self, *args: Any, **kwargs: Any) -> list[object]:  # noqa: ANN401
@@ -48,6 +55,7 @@ class SpreadsheetSafeExport:
 class ImportExportAdmin(ImportExportModelAdmin):
     """django-import-export's admin, its export page allowed under the CSP (smartcity/security)."""
 
-    @csp_update(IMPORT_EXPORT_PAGE_ALLOWANCES)
+    @method_decorator(csp_update(IMPORT_EXPORT_PAGE_ALLOWANCES))
     def export_action(self, request: HttpRequest) -> HttpResponse:
-        return super().export_action(request)
+        response: HttpResponse = super().export_action(request)
+        return response

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import Any
 
 from django.db.models import Model
 from django.http import HttpRequest
@@ -35,7 +35,8 @@ class Panel:
     order: int = 50
 
 
-class Counter(NamedTuple):
+@dataclass(frozen=True)
+class Counter:
     """One figure of a counters panel (`components/_counters.html`): "3 pending memberships"."""
 
     label: str | Promise

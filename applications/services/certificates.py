@@ -7,6 +7,7 @@ import csv
 import datetime as dt
 import io
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -69,7 +70,7 @@ def certificate_renew(
     """Extend a valid certificate under the same number, before it expires (IllegalMove,
     ValidationError)."""
     certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
-    application = Application.objects.select_for_update().get(pk=certificate.application_id)
+    application = Application.objects.select_for_update().get(certificate=certificate)
     workflow.move_check(application, "renew", actor=actor)
     today = timezone.localdate()
     valid_until = valid_until or _years_later(certificate.valid_until + dt.timedelta(days=1), 3)
@@ -130,14 +131,17 @@ def certificate_expiry_reminders_send(*, today: dt.date) -> int:
     staff = office()
     sent = 0
     for certificate in ending:
+        application = certificate.application
+        if application is None:  # not so: the query asks for its state
+            continue
         sent += len(
             reminder_due_send(
-                recipients=[*lead_officers(certificate.application), *staff],
+                recipients=[*lead_officers(application), *staff],
                 event=CERTIFICATE_EXPIRING.name,
                 obj=certificate,
                 days_left=(certificate.valid_until - today).days,
                 thresholds=EXPIRY_THRESHOLDS,
-                context={"link": certificate.application.get_absolute_url()},
+                context={"link": application.get_absolute_url()},
             )
         )
     return sent
@@ -200,7 +204,7 @@ def certificates_import(*, text: str) -> ImportReport:
             continue
         try:
             certified_on = _date(row["certified_on"])
-            fields = {
+            fields: dict[str, Any] = {
                 "organisation": organisation,
                 "certified_on": certified_on,
                 "valid_from": _date(row.get("valid_from") or row["certified_on"]),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -25,7 +27,7 @@ def comment_create(
     author: User,
     body: str,
     is_internal: bool,
-    upload: UploadedFile | None = None,
+    upload: UploadedFile[Any] | None = None,
 ) -> Comment:
     """Add a comment; only staff write internal ones (CommentRefused, ValidationError)."""
     rule = "applications.comment_internally" if is_internal else "applications.comment"

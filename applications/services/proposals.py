@@ -34,6 +34,7 @@ from applications.models import (
     normalised_area,
 )
 from applications.selectors import application_for_snapshot
+from applications.serializers import KPI_FIELDS, PROJECT_FIELDS
 from applications.services.calls import call_criteria_freeze
 from applications.services.versions import reference_next, version_freeze
 from applications.validation import application_problems, project_problems
@@ -45,17 +46,6 @@ from smartcity.files.services import stored_file_create
 from smartcity.files.validators import DOCUMENTS
 
 DUPLICATE_CONSTRAINT = "application_one_active_per_area"
-PROJECT_FIELDS = (
-    "domain",
-    "title",
-    "summary",
-    "budget",
-    "funding_source",
-    "starts_on",
-    "ends_on",
-    "lead_unit",
-)
-KPI_FIELDS = ("name", "unit", "baseline", "target", "target_year")
 ProjectInput = Mapping[str, Any]
 
 

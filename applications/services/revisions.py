@@ -98,7 +98,7 @@ def revision_deadline_extend(
         errors["deadline"] = _("The new deadline must be after the current one.")
     if not reason.strip():
         errors["reason"] = _("Give the reason for the extension.")
-    if errors:
+    if errors or deadline is None:  # a missing deadline is among the errors
         raise ValidationError(errors)
     extension = DeadlineExtension.objects.create(
         request=request,

@@ -10,7 +10,7 @@ register = template.Library()
 
 
 @register.filter
-def era_year(year: int | None) -> int | str:
+def era_year(year: int | str | None) -> int | str:
     """A stored (CE) year as people read it: 2027 → 2570 on Thai pages."""
     if year in (None, ""):
         return ""

@@ -1,11 +1,15 @@
 from __future__ import annotations
 
+from typing import Any, Protocol, TypeVar
+
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
+from django.forms.models import BaseInlineFormSet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import path
+from django.urls import URLPattern, path
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -14,6 +18,9 @@ from smartcity.accounts import services
 from smartcity.accounts.forms import StaffInviteForm
 from smartcity.accounts.models import AuditLog, Membership, User
 from smartcity.errors import DomainError
+from smartcity.http import signed_in_user
+
+_M = TypeVar("_M", bound=Model)
 
 # devices change only through accounts.services (two_factor_enable / two_factor_disable), which
 # keep User.two_factor_enabled_at true: not by hand in the admin
@@ -22,8 +29,20 @@ for _device in (TOTPDevice, StaticDevice):
         admin.site.unregister(_device)
 
 
+class Decision(Protocol):
+    def __call__(self, *, membership: Membership, actor: User) -> object: ...
+
+
+def _admin_ordered(
+    model_admin: admin.ModelAdmin[_M], request: HttpRequest, rows: QuerySet[_M]
+) -> QuerySet[_M]:
+    """Rows as ModelAdmin.get_queryset() would give them: in the admin's ordering."""
+    ordering = model_admin.get_ordering(request)
+    return rows.order_by(*ordering) if ordering else rows
+
+
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(DjangoUserAdmin[User]):
     ordering = ("email",)
     list_display = ("email", "first_name_th", "last_name_th", "language", "is_staff", "is_active")
     list_filter = ("is_staff", "is_active", "groups", "language")
@@ -73,7 +92,11 @@ class UserAdmin(DjangoUserAdmin):
     add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "password1", "password2")}),)
 
     def save_related(
-        self, request: HttpRequest, form: object, formsets: object, change: bool
+        self,
+        request: HttpRequest,
+        form: forms.ModelForm[User],
+        formsets: list[BaseInlineFormSet[Any, User, Any]],
+        change: bool,
     ) -> None:
         super().save_related(request, form, formsets, change)
         services.user_sync_staff_flag(user=form.instance)  # is_staff follows the admin role
@@ -81,9 +104,9 @@ class UserAdmin(DjangoUserAdmin):
     @admin.action(description=_("Turn two-factor sign-in off (lost phone)"))
     def two_factor_turn_off(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
         for user in queryset.exclude(two_factor_enabled_at=None):
-            services.two_factor_disable(user=user, actor=request.user)
+            services.two_factor_disable(user=user, actor=signed_in_user(request))
 
-    def get_urls(self) -> list:
+    def get_urls(self) -> list[URLPattern]:
         extra = [
             path(
                 "invite-staff/",
@@ -100,7 +123,7 @@ class UserAdmin(DjangoUserAdmin):
         form = StaffInviteForm(request.POST or None)
         if request.method == "POST" and form.is_valid():
             try:
-                user = services.staff_invite(**form.cleaned_data, actor=request.user)
+                user = services.staff_invite(**form.cleaned_data, actor=signed_in_user(request))
             except DomainError as error:
                 form.add_error("email", error.message)
             else:
@@ -117,7 +140,7 @@ class UserAdmin(DjangoUserAdmin):
 
 
 @admin.register(AuditLog)
-class AuditLogAdmin(admin.ModelAdmin):
+class AuditLogAdmin(admin.ModelAdmin[AuditLog]):
     list_display = ("created_at", "event", "username", "user", "actor", "ip_address")
     list_filter = ("event", ("created_at", admin.DateFieldListFilter))
     search_fields = ("username", "ip_address", "user__email")
@@ -126,18 +149,18 @@ class AuditLogAdmin(admin.ModelAdmin):
     readonly_fields = ("event", "user", "actor", "username", "ip_address", "detail", "created_at")
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[AuditLog]:
-        return super().get_queryset(request).visible_to(request.user)
+        return _admin_ordered(self, request, AuditLog.objects.visible_to(signed_in_user(request)))
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
-    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+    def has_change_permission(self, request: HttpRequest, obj: AuditLog | None = None) -> bool:
         return False
 
-    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
+    def has_delete_permission(self, request: HttpRequest, obj: AuditLog | None = None) -> bool:
         return False
 
-    def has_view_permission(self, request: HttpRequest, obj: object = None) -> bool:
+    def has_view_permission(self, request: HttpRequest, obj: AuditLog | None = None) -> bool:
         return request.user.has_perm("accounts.view_auditlog")
 
     def has_module_permission(self, request: HttpRequest) -> bool:
@@ -145,7 +168,7 @@ class AuditLogAdmin(admin.ModelAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(admin.ModelAdmin[Membership]):
     list_display = (
         "user",
         "organisation",
@@ -169,17 +192,20 @@ class MembershipAdmin(admin.ModelAdmin):
     actions = ("approve", "refuse")
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Membership]:
-        return super().get_queryset(request).visible_to(request.user)
+        rows = Membership.objects.visible_to(signed_in_user(request))
+        return _admin_ordered(self, request, rows)
 
     @admin.display(boolean=True, description=_("organisation verified"))
     def organisation_verified(self, membership: Membership) -> bool:
         return membership.organisation.is_verified
 
-    def _decide(self, request: HttpRequest, queryset: QuerySet[Membership], decide: object) -> None:
-        done = 0
+    def _decide(
+        self, request: HttpRequest, queryset: QuerySet[Membership], decide: Decision
+    ) -> None:
+        done, actor = 0, signed_in_user(request)
         for membership in queryset:
             try:
-                decide(membership=membership, actor=request.user)
+                decide(membership=membership, actor=actor)
                 done += 1
             except DomainError as error:
                 self.message_user(request, f"{membership}: {error.message}", messages.WARNING)

@@ -23,6 +23,7 @@ STAFF = (
 def _person(email: str, role: Role, names: tuple[str, str, str, str], **extra: object) -> User:
     """The demo user with this address, created once with the demo password and the role."""
     first_th, last_th, first_en, last_en = names
+    user: User
     user, created = User.objects.get_or_create(
         email=email,
         defaults={
@@ -51,15 +52,15 @@ def load() -> list[str]:
         is_superuser=True,
     )
     lines = [f"programme administrator: {admin.email} / {DEMO_PASSWORD}"]
-    for slug, role, *names in STAFF:
-        user = _person(f"{slug}@{DOMAIN}", role, tuple(names))
+    for slug, role, first_th, last_th, first_en, last_en in STAFF:
+        user = _person(f"{slug}@{DOMAIN}", role, (first_th, last_th, first_en, last_en))
         lines.append(f"{role.value}: {user.email} / {DEMO_PASSWORD}")
     pilots = Organisation.objects.pilots().order_by("dla_code")
     if not pilots:
         lines.append("pilot officers skipped: run load_reference_data first")
         return lines
     for organisation in pilots:
-        town = slugify(organisation.name_en.split(" ")[0]) or organisation.dla_code
+        town = slugify(organisation.name_en.split(" ")[0]) or str(organisation.dla_code)
         if organisation.name_en.startswith(
             ("Ko ", "Hat ", "Surat ", "Nakhon ", "Chiang ", "Saen ", "Ban ")
         ):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.contrib.auth import forms as auth_forms
@@ -11,7 +11,11 @@ from django.utils.translation import gettext_lazy as _
 
 from municipalities.models import Organisation, OrganisationKind, Province
 from smartcity.accounts.models import User
-from smartcity.accounts.services import organisation_duplicates, user_link_id
+from smartcity.accounts.services import (
+    USER_EDITABLE_FIELDS,
+    organisation_duplicates,
+    user_link_id,
+)
 from smartcity.accounts.validators import normalise_thai_phone
 
 
@@ -91,7 +95,7 @@ class SignUpForm(forms.Form):
         return self.has_error("email", code="email_taken")
 
     def clean_email(self) -> str:
-        email = User.objects.normalize_email(self.cleaned_data["email"]).lower()
+        email: str = User.objects.normalize_email(self.cleaned_data["email"]).lower()
         if User.objects.filter(email__iexact=email).exists():
             raise forms.ValidationError(
                 _(
@@ -123,7 +127,8 @@ class SignUpForm(forms.Form):
         return {name: self.cleaned_data[name] for name in self.SIGNUP_FIELDS}
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         self._clean_organisation(data)
         first, second = data.get("password1"), data.get("password2")
         if first and second and first != second:
@@ -202,21 +207,12 @@ class MemberInviteForm(forms.Form):
     email = forms.EmailField(label=_("Email address of the person to invite"))
 
 
-class ProfileForm(forms.ModelForm):
+class ProfileForm(forms.ModelForm[User]):
     phone = PhoneField(label=_("phone"), max_length=30, required=False)
 
     class Meta:
         model = User
-        fields = (
-            "title",
-            "first_name_th",
-            "last_name_th",
-            "first_name_en",
-            "last_name_en",
-            "position",
-            "phone",
-            "language",
-        )
+        fields = USER_EDITABLE_FIELDS
 
 
 class CloseAccountForm(forms.Form):
@@ -230,7 +226,7 @@ class CloseAccountForm(forms.Form):
         self.user = user
 
     def clean_password(self) -> str:
-        password = self.cleaned_data["password"]
+        password: str = self.cleaned_data["password"]
         if not self.user.check_password(password):
             raise forms.ValidationError(_("The password is not correct."), code="password")
         return password
@@ -246,7 +242,9 @@ class StaffInviteForm(forms.Form):
         from smartcity.accounts.roles import Role
 
         super().__init__(*args, **kwargs)
-        self.fields["role"].choices = [(r.value, r.label) for r in Role if r != Role.OFFICER]
+        cast(forms.ChoiceField, self.fields["role"]).choices = [
+            (r.value, r.label) for r in Role if r != Role.OFFICER
+        ]
 
 
 class TwoFactorCodeForm(forms.Form):
@@ -261,7 +259,7 @@ class TwoFactorCodeForm(forms.Form):
 class PasswordResetForm(auth_forms.PasswordResetForm):
     """Django's, with the link naming the account by uuid, as verification links do."""
 
-    def send_mail(  # type: ignore[override]
+    def send_mail(
         self,
         subject_template_name: str,
         email_template_name: str,

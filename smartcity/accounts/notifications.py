@@ -10,7 +10,8 @@ from smartcity.accounts.models import Membership
 from smartcity.notifications.events import Event, event_register
 
 
-def _members_page(membership: Membership) -> str:
+def _members_page(membership: Model) -> str:
+    assert isinstance(membership, Membership)  # noqa: S101 - the two membership events only
     return reverse("accounts:organisation-members", kwargs={"uuid": membership.organisation.uuid})
 
 

@@ -19,7 +19,8 @@ from smartcity.accounts.services import audit_record
 def _ip(request: HttpRequest | None) -> str | None:
     if request is None:
         return None
-    return getattr(request, "axes_ip_address", None) or get_client_ip_address(request)
+    ip: str | None = getattr(request, "axes_ip_address", None) or get_client_ip_address(request)
+    return ip
 
 
 @receiver(user_logged_in, dispatch_uid="accounts.audit_login")
@@ -36,7 +37,7 @@ def on_logout(sender: type, request: HttpRequest, user: User | None, **kwargs: A
 @receiver(user_login_failed, dispatch_uid="accounts.audit_login_failed")
 def on_login_failed(
     sender: str,
-    credentials: dict,
+    credentials: dict[str, Any],
     request: HttpRequest | None = None,
     **kwargs: Any,  # noqa: ANN401
 ) -> None:
@@ -74,7 +75,7 @@ def on_roles_changed(
     if action not in {"post_add", "post_remove"} or not pk_set:
         return
     event = AuditEvent.ROLE_ADDED if action == "post_add" else AuditEvent.ROLE_REMOVED
-    if reverse:  # group.user_set.add(...)
+    if isinstance(instance, Group):  # reverse: group.user_set.add(...)
         pairs = [(user, instance.name) for user in User.objects.filter(pk__in=pk_set)]
     else:
         pairs = [

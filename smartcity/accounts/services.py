@@ -15,8 +15,8 @@ from django.utils.translation import gettext as _
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from municipalities.models import Organisation, OrganisationSource, Province
-from municipalities.services import organisation_save
+from municipalities import services as registry
+from municipalities.models import Organisation, Province
 from smartcity.accounts.models import AuditEvent, AuditLog, Membership, MembershipStatus, User
 from smartcity.accounts.roles import Role
 from smartcity.accounts.tokens import email_verification_token
@@ -208,21 +208,25 @@ def staff_invite(
     return user
 
 
+# the personal texts of an account (emptied when it closes), and what a user may change about
+# themselves (ProfileForm's fields)
+USER_PERSONAL_FIELDS = (
+    "title",
+    "first_name_th",
+    "last_name_th",
+    "first_name_en",
+    "last_name_en",
+    "position",
+    "phone",
+)
+USER_EDITABLE_FIELDS = (*USER_PERSONAL_FIELDS, "language")
+
+
 @transaction.atomic
 def user_profile_update(*, user: User, **fields: str) -> User:
     """Save the profile fields a user may change about themselves."""
-    allowed = {
-        "title",
-        "first_name_th",
-        "last_name_th",
-        "first_name_en",
-        "last_name_en",
-        "position",
-        "phone",
-        "language",
-    }
     for name, value in fields.items():
-        if name not in allowed:
+        if name not in USER_EDITABLE_FIELDS:
             raise ValueError(name)
         setattr(user, name, value)
     user.save(update_fields=list(fields))
@@ -232,14 +236,7 @@ def user_profile_update(*, user: User, **fields: str) -> User:
 PROFILE_FIELDS = (
     "uuid",
     "email",
-    "title",
-    "first_name_th",
-    "last_name_th",
-    "first_name_en",
-    "last_name_en",
-    "position",
-    "phone",
-    "language",
+    *USER_EDITABLE_FIELDS,
     "date_joined",
     "email_verified_at",
     "last_login",
@@ -270,15 +267,7 @@ def user_close(*, user: User) -> User:
         return user
     audit_record(event=AuditEvent.ACCOUNT_CLOSED, user=user, actor=user, username=user.email)
     user.email = f"closed-{user.uuid}@closed.invalid"
-    for name in (
-        "title",
-        "first_name_th",
-        "last_name_th",
-        "first_name_en",
-        "last_name_en",
-        "position",
-        "phone",
-    ):
+    for name in USER_PERSONAL_FIELDS:
         setattr(user, name, "")
     user.is_active = False
     user.set_unusable_password()
@@ -348,21 +337,16 @@ def organisation_duplicates(
 def organisation_propose(
     *, kind: str, name_th: str, name_en: str, province: Province, juristic_number: str = ""
 ) -> Organisation:
-    """Register an organisation missing from the registry, unverified (raises DomainError)."""
+    """Register an organisation missing from the registry, unverified, through the registry's
+    service, unless it duplicates one (raises DomainError)."""
     name_th, name_en = " ".join(name_th.split()), " ".join(name_en.split())
     if organisation_duplicates(
         name_th=name_th, name_en=name_en, province=province, juristic_number=juristic_number
     ).exists():
         raise DomainError(_("This organisation is already registered: choose it from the list."))
-    proposed = Organisation(
-        kind=kind,
-        name_th=name_th,
-        name_en=name_en,
-        province=province,
-        is_verified=False,
-        source=OrganisationSource.SIGNUP,
+    return registry.organisation_propose(
+        kind=kind, name_th=name_th, name_en=name_en, province=province
     )
-    return organisation_save(organisation=proposed)  # the registry keeps its Thai sort key
 
 
 @transaction.atomic
@@ -434,9 +418,8 @@ def membership_approve(*, membership: Membership, actor: User) -> Membership:
     """Approve a pending membership, and the organisation it proposed (raises DomainError)."""
     membership = _decide(membership=membership, actor=actor, status=MembershipStatus.APPROVED)
     organisation = membership.organisation
-    if membership.proposes_organisation and not organisation.is_verified:
-        organisation.is_verified = True
-        organisation.save(update_fields=["is_verified", "updated_at"])
+    if membership.proposes_organisation:
+        registry.organisation_verify(organisation=organisation)
     audit_record(
         event=AuditEvent.MEMBERSHIP_APPROVED,
         user=membership.user,

@@ -1,8 +1,14 @@
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from django.contrib.auth import views as auth_views
+from django.http import HttpResponse
 from django.urls import path, reverse_lazy
 from django.utils.translation import gettext_lazy as _
+from django.views import View
+from django_stubs_ext import StrOrPromise
 
 from smartcity.accounts import views
 from smartcity.accounts.forms import PasswordResetForm
@@ -11,11 +17,21 @@ from smartcity.throttling import rate_limited
 app_name = "accounts"
 
 
-def _page(view: type, title: str, **kwargs: object) -> object:
-    """One of Django's auth views rendered in the shared form page."""
+def _page(
+    view: type[View[Any]],
+    title: StrOrPromise,
+    *,
+    message: StrOrPromise | None = None,
+    extra_context: dict[str, Any] | None = None,
+    **kwargs: Any,  # noqa: ANN401 - the view's own attributes, as as_view() takes them
+) -> Callable[..., HttpResponse]:
+    """One of Django's auth views rendered in the shared form page, or with a message only in
+    the shared message page."""
     return view.as_view(
-        template_name=kwargs.pop("template_name", "accounts/form_page.html"),
-        extra_context={"title": title, **kwargs.pop("extra_context", {})},
+        template_name="accounts/form_page.html"
+        if message is None
+        else "accounts/message_page.html",
+        extra_context={"title": title, "message": message, **(extra_context or {})},
         **kwargs,
     )
 
@@ -81,8 +97,7 @@ urlpatterns = [
         _page(
             auth_views.PasswordChangeDoneView,
             _("Password changed"),
-            template_name="accounts/message_page.html",
-            extra_context={"message": _("Your password has been changed.")},
+            message=_("Your password has been changed."),
         ),
         name="password-change-done",
     ),
@@ -92,13 +107,9 @@ urlpatterns = [
         _page(
             auth_views.PasswordResetDoneView,
             _("Check your email"),
-            template_name="accounts/message_page.html",
-            extra_context={
-                "message": _(
-                    "If an account uses that address, a link to choose a "
-                    "new password is on its way."
-                )
-            },
+            message=_(
+                "If an account uses that address, a link to choose a new password is on its way."
+            ),
         ),
         name="password-reset-done",
     ),
@@ -116,8 +127,7 @@ urlpatterns = [
         _page(
             auth_views.PasswordResetCompleteView,
             _("Password set"),
-            template_name="accounts/message_page.html",
-            extra_context={"message": _("Your new password is set. You can log in now.")},
+            message=_("Your new password is set. You can log in now."),
         ),
         name="password-reset-complete",
     ),

@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 import time
 from base64 import b32encode
+from typing import Any
 
 import segno
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
@@ -36,6 +38,7 @@ from smartcity.accounts.forms import (
 )
 from smartcity.accounts.models import AuditEvent, Membership, User
 from smartcity.errors import DomainError
+from smartcity.http import AuthenticatedHttpRequest
 from smartcity.throttling import rate_limited
 
 
@@ -110,7 +113,7 @@ def _safe_next(request: HttpRequest) -> str:
 
 
 @login_required
-def two_factor_setup(request: HttpRequest) -> HttpResponse:
+def two_factor_setup(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Turn two-factor on with an authenticator app (or off, where the policy allows)."""
     user = request.user
     if user.two_factor_enabled_at:
@@ -119,8 +122,7 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
             services.two_factor_disable(user=user, actor=user)
             messages.success(request, _("Two-factor sign-in is off."))
             return redirect("accounts:profile")
-        context = {"can_disable": can_disable}
-        return render(request, "accounts/two_factor_setup.html", context)
+        return render(request, "accounts/two_factor_setup.html", {"can_disable": can_disable})
     device = services.two_factor_device(user=user)
     form = TwoFactorCodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -175,12 +177,12 @@ def verification_resend(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def dashboard(request: HttpRequest) -> HttpResponse:
+def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(request, "accounts/dashboard.html", selectors.dashboard_get(user=request.user))
 
 
 @login_required
-def profile(request: HttpRequest) -> HttpResponse:
+def profile(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = ProfileForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
         services.user_profile_update(
@@ -192,7 +194,7 @@ def profile(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def personal_data_export(request: HttpRequest) -> HttpResponse:
+def personal_data_export(request: AuthenticatedHttpRequest) -> HttpResponse:
     data = services.user_personal_data(user=request.user)
     services.audit_record(event=AuditEvent.DATA_EXPORTED, user=request.user, actor=request.user)
     response = HttpResponse(
@@ -205,7 +207,7 @@ def personal_data_export(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def account_close(request: HttpRequest) -> HttpResponse:
+def account_close(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = CloseAccountForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         user = request.user
@@ -216,7 +218,7 @@ def account_close(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/close.html", {"form": form})
 
 
-def lockout_username(request: HttpRequest, credentials: dict | None = None) -> str:
+def lockout_username(request: HttpRequest, credentials: dict[str, Any] | None = None) -> str:
     """The email django-axes counts failures for, whatever case it was typed in."""
     source = credentials if credentials is not None else request.POST
     return str(source.get("username") or "").strip().lower()
@@ -225,7 +227,7 @@ def lockout_username(request: HttpRequest, credentials: dict | None = None) -> s
 def lockout(
     request: HttpRequest,
     original_response: HttpResponse | None = None,
-    credentials: dict | None = None,
+    credentials: dict[str, Any] | None = None,
 ) -> HttpResponse:
     """django-axes' lockout answer: the login page again, with the reason in plain words."""
     username = (credentials or {}).get("username", "")
@@ -249,7 +251,7 @@ def organisation_search(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def organisation_members(request: HttpRequest, uuid: str) -> HttpResponse:
+def organisation_members(request: AuthenticatedHttpRequest, uuid: str) -> HttpResponse:
     organisation = get_object_or_404(Organisation, uuid=uuid)
     if not request.user.has_perm("accounts.view_members", organisation):
         raise Http404  # who belongs to an organisation is not public
@@ -288,7 +290,7 @@ def organisation_members(request: HttpRequest, uuid: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def membership_decide(request: HttpRequest, uuid: str, decision: str) -> HttpResponse:
+def membership_decide(request: AuthenticatedHttpRequest, uuid: str, decision: str) -> HttpResponse:
     """Approve or refuse (with a reason) a pending member from the organisation's page."""
     membership = get_object_or_404(Membership.objects.select_related("organisation"), uuid=uuid)
     if not request.user.has_perm("accounts.view_membership", membership):
@@ -313,7 +315,7 @@ def membership_decide(request: HttpRequest, uuid: str, decision: str) -> HttpRes
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):
-    def form_valid(self, form: object) -> HttpResponse:
+    def form_valid(self, form: auth_forms.PasswordChangeForm) -> HttpResponse:
         response = super().form_valid(form)
         services.audit_record(event=AuditEvent.PASSWORD_CHANGED, user=form.user, actor=form.user)
         return response
@@ -324,7 +326,7 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
         """The account a reset link names by uuid (as verification links do)."""
         return selectors.user_from_link(uidb64=uidb64)
 
-    def form_valid(self, form: object) -> HttpResponse:
+    def form_valid(self, form: auth_forms.SetPasswordForm[User]) -> HttpResponse:
         response = super().form_valid(form)
         services.audit_record(
             event=AuditEvent.PASSWORD_CHANGED, user=form.user, detail={"by": "reset link"}

@@ -6,19 +6,19 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from smartcity.files.validators import DOCUMENTS, UploadPolicy, upload_check
 
 
-class UploadRowForm(forms.ModelForm):
+class UploadRowForm(forms.ModelForm[Any]):
     """An admin inline row whose new rows take an upload, checked by the file component; the
     admin's save_formset hands the upload to the owning app's service."""
 
     upload_policy: UploadPolicy = DOCUMENTS
-    upload_label: str | Promise = _("file")
-    upload_missing: str | Promise = _("Choose a file for this document.")
+    upload_label: StrOrPromise = _("file")
+    upload_missing: StrOrPromise = _("Choose a file for this document.")
 
     upload = forms.FileField(required=False, allow_empty_file=True, widget=forms.FileInput)
 

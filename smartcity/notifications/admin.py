@@ -15,15 +15,19 @@ class EventFilter(admin.SimpleListFilter):
     title = _("event")
     parameter_name = "event"
 
-    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list[tuple[str, str]]:
+    def lookups(
+        self, request: HttpRequest, model_admin: admin.ModelAdmin[Notification]
+    ) -> list[tuple[str, str]]:
         return event_choices()
 
-    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
+    def queryset(
+        self, request: HttpRequest, queryset: QuerySet[Notification]
+    ) -> QuerySet[Notification]:
         return queryset.filter(event=self.value()) if self.value() else queryset
 
 
 @admin.register(Notification)
-class NotificationAdmin(admin.ModelAdmin):
+class NotificationAdmin(admin.ModelAdmin[Notification]):
     list_display = ("subject", "recipient", "event", "state", "attempts", "created_at", "sent_at")
     list_filter = ("state", EventFilter, "language", "created_at")
     list_select_related = ("recipient",)
@@ -66,7 +70,7 @@ class NotificationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Preference)
-class PreferenceAdmin(admin.ModelAdmin):
+class PreferenceAdmin(admin.ModelAdmin[Preference]):
     list_display = ("user", "event", "email")
     list_filter = ("email",)
     list_select_related = ("user",)
@@ -75,7 +79,7 @@ class PreferenceAdmin(admin.ModelAdmin):
 
 
 @admin.register(Reminder)
-class ReminderAdmin(admin.ModelAdmin):
+class ReminderAdmin(admin.ModelAdmin[Reminder]):
     list_display = ("event", "content_type", "object_id", "threshold", "recipient", "created_at")
     list_filter = ("event", "threshold")
     list_select_related = ("recipient", "content_type")

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 
@@ -14,7 +14,11 @@ class PreferencesForm(forms.Form):
     """One email choice per event; the daily digest is offered to staff only."""
 
     def __init__(
-        self, *args: object, user: User, table: list[tuple[str, str, str]], **kwargs: object
+        self,
+        *args: Any,  # noqa: ANN401 - Django's form arguments, passed on
+        user: User,
+        table: list[tuple[str, str, str]],
+        **kwargs: Any,  # noqa: ANN401
     ) -> None:
         super().__init__(*args, **kwargs)
         choices = [

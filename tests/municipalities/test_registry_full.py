@@ -10,23 +10,11 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from municipalities.models import Organisation, OrganisationKind
+from tests.factories.municipalities import PILOT_CODES
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("full_registry")]
 
-PILOTS = {
-    "3950102",
-    "3570102",
-    "4550102",
-    "4860102",
-    "3840401",
-    "3901101",
-    "3840102",
-    "3600102",
-    "3500102",
-    "4910102",
-    "4200103",
-    "5210204",
-}
+PILOTS = set(PILOT_CODES)
 
 
 def test_the_api_lists_77_provinces_in_thai_order(api_client):

