@@ -15,46 +15,15 @@ from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import URLPattern, path
 
+from applications.api import SUMMARY_ROWS
 from applications.selectors import application_list
+from municipalities.api import ORGANISATION_ROWS
 from municipalities.selectors import organisation_list
 
 PAGE = 50
-# the fields of ApplicationSummaryOut and OrganisationOut, as .values() lookups
-APPLICATION_VALUES = (
-    "uuid",
-    "reference",
-    "call__uuid",
-    "lead_org__uuid",
-    "lead_org__name_th",
-    "lead_org__province__name_th",
-    "area_name",
-    "state",
-    "submitted_at",
-    "last_submitted_at",
-    "created_at",
-    "updated_at",
-)
-ORGANISATION_VALUES = (
-    "uuid",
-    "dla_code",
-    "kind",
-    "name_th",
-    "short_name_th",
-    "name_en",
-    "is_name_en_machine_made",
-    "province__code",
-    "province__name_th",
-    "province__name_en",
-    "district__code",
-    "province__region__code",
-    "latitude",
-    "longitude",
-    "area_km2",
-    "population",
-    "website",
-    "is_verified",
-    "is_pilot",
-)
+# the columns the list endpoints read (their serializers' fields, as .values() lookups)
+APPLICATION_VALUES = SUMMARY_ROWS.lookups
+ORGANISATION_VALUES = ORGANISATION_ROWS.lookups
 
 
 class QueryCountMiddleware:
