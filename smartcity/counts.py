@@ -67,14 +67,21 @@ def cached_count(rows: QuerySet[Any], *, scope: str) -> int:
 
 
 class CachedCountPaginator(Paginator):  # type: ignore[type-arg]
-    """Django's Paginator whose count comes from `cached_count` (pages and rows as ever).
-
-    page = CachedCountPaginator(rows, 50, scope="applications").get_page(number)
+    """Django's Paginator whose count comes from `cached_count` (pages and rows as ever):
+    `CachedCountPaginator(rows, 50, scope="applications").get_page(number)`, or for DRF's
+    pagination, which takes a class, `django_paginator_class = CachedCountPaginator.of(scope)`.
     """
 
-    def __init__(self, object_list: QuerySet[Any], per_page: int, *, scope: str) -> None:
+    scope = ""
+
+    def __init__(self, object_list: QuerySet[Any], per_page: int, *, scope: str = "") -> None:
         super().__init__(object_list, per_page)
-        self.rows, self.scope = object_list, scope
+        self.rows, self.scope = object_list, scope or self.scope
+
+    @classmethod
+    def of(cls, scope: str) -> type[CachedCountPaginator]:
+        """This paginator with its scope set."""
+        return type(f"CachedCountPaginator_{scope}", (cls,), {"scope": scope})
 
     @cached_property
     def count(self) -> int:

@@ -54,3 +54,10 @@ def test_the_paginator_takes_its_count_from_the_cache():
         page = CachedCountPaginator(rows, 5, scope="applications").get_page(3)
         assert len(page.object_list) == 2
     assert len(queries.captured_queries) == 1  # the page; the count came from the cache
+
+
+def test_a_paginator_class_per_scope_for_drf():
+    from smartcity.counts import CachedCountPaginator
+
+    paginator = CachedCountPaginator.of("applications")(Application.objects.none(), 50)
+    assert paginator.scope == "applications"
