@@ -3,7 +3,7 @@ for programme administrators; proposals and their versions are read here, never 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from django import forms
 from django.contrib import admin, messages
@@ -218,7 +218,10 @@ class ApplicationVersionAdmin(ReadOnlyAdmin):
 class AssignmentForm(forms.ModelForm):
     class Meta:
         model = Assignment
-        fields = ("application", "reviewer")
+        fields = ("application", "reviewer", "due_on")
+        help_texts: ClassVar[dict[str, Any]] = {
+            "due_on": _("Empty: the REVIEW_DAYS setting after today.")
+        }
 
     def clean(self) -> dict[str, Any]:
         super().clean()
@@ -235,7 +238,7 @@ class AssignmentForm(forms.ModelForm):
 @admin.register(Assignment)
 class AssignmentAdmin(ProgrammeAdminOnly, admin.ModelAdmin):
     form = AssignmentForm
-    list_display = ("application", "reviewer", "assigned_by", "assigned_at")
+    list_display = ("application", "reviewer", "assigned_by", "assigned_at", "due_on")
     list_select_related = ("application", "reviewer", "assigned_by")
     search_fields = ("application__reference", "reviewer__email")
     autocomplete_fields = ("application",)
@@ -257,7 +260,10 @@ class AssignmentAdmin(ProgrammeAdminOnly, admin.ModelAdmin):
         self, request: HttpRequest, obj: Assignment, form: forms.ModelForm, change: bool
     ) -> None:
         form.instance = assignment_create(
-            application=obj.application, reviewer=obj.reviewer, actor=signed_in_user(request)
+            application=obj.application,
+            reviewer=obj.reviewer,
+            actor=signed_in_user(request),
+            due_on=obj.due_on,
         )
 
     def delete_model(self, request: HttpRequest, obj: Assignment) -> None:

@@ -297,6 +297,7 @@ class AssignmentViewSet(
             application=serializer.validated_data["application"],
             reviewer=serializer.validated_data["reviewer"],
             actor=self.request.user,
+            due_on=serializer.validated_data.get("due_on"),
         )
 
     def perform_destroy(self, instance: Assignment) -> None:

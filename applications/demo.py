@@ -18,6 +18,8 @@ from django.utils import timezone
 
 from applications.decisions import demo as decisions_demo
 from applications.models import Application, Call
+from applications.queue import demo as queue_demo
+from applications.reviews import demo as reviews_demo
 from applications.services.assignments import assignment_create
 from applications.services.calls import call_criteria_default_create
 from applications.services.proposals import (
@@ -259,4 +261,4 @@ def load() -> list[str]:
                 application_submit(application=application, actor=officer)
     total = Application.objects.filter(call=call).exclude(state=State.DRAFT).count()
     lines = [f"call “{call.title_en}”: {made} proposals created, {total} submitted in all"]
-    return lines + decisions_demo.load()
+    return lines + decisions_demo.load() + reviews_demo.load() + queue_demo.load()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from smartcity.accounts.models import Membership, User
@@ -35,6 +36,30 @@ CERTIFICATE_ISSUED = event_register(
 )
 CERTIFICATE_EXPIRING = event_register(
     Event("applications.certificate_expiring", _("Certificate expiring"))
+)
+
+# the review (issue 17): the reviewer's assignment, a declared conflict told to the office
+REVIEWER_ASSIGNED = event_register(
+    Event(
+        "applications.reviewer_assigned",
+        _("Proposal assigned to you for review"),
+        link=lambda application: reverse(
+            "reviews:declare",
+            kwargs={"uuid": application.uuid},  # type: ignore[attr-defined]
+        ),
+        staff_only=True,
+    )
+)
+CONFLICT_DECLARED = event_register(
+    Event(
+        "applications.conflict_declared",
+        _("Reviewer declared a conflict of interest"),
+        link=lambda application: reverse(
+            "decisions:workspace",
+            kwargs={"uuid": application.uuid},  # type: ignore[attr-defined]
+        ),
+        staff_only=True,
+    )
 )
 
 

@@ -56,10 +56,62 @@ def is_partner_officer(user: object, application: object) -> bool:
 
 @rules.predicate
 def is_assigned_reviewer(user: object, application: object) -> bool:
-    """A reviewer a programme administrator assigned to this proposal."""
+    """A reviewer a programme administrator assigned to this proposal, who has not declared a
+    conflict of interest on it. Declaring one deletes the assignment; the declaration is checked
+    here too, so an assignment made again by hand (Django admin) grants nothing either."""
+    from django.db.models import Exists, OuterRef
+
+    from applications.models import ConflictDeclaration
+
     if application is None or not is_reviewer(user):
         return False
-    return bool(application.assignments.filter(reviewer=user).exists())  # type: ignore[attr-defined]
+    conflict = ConflictDeclaration.objects.filter(
+        application=OuterRef("application"), reviewer=OuterRef("reviewer"), has_conflict=True
+    )
+    return bool(
+        application.assignments.filter(reviewer=user).exclude(Exists(conflict)).exists()  # type: ignore[attr-defined]
+    )
+
+
+def _declaration(user: object, application: object) -> object | None:
+    """The user's declaration on the proposal (not cached: it changes within a session)."""
+    from applications.models import ConflictDeclaration
+
+    return ConflictDeclaration.objects.filter(
+        application=application,
+        reviewer_id=user.pk,  # type: ignore[attr-defined]
+    ).first()
+
+
+@rules.predicate
+def has_declared_no_conflict(user: object, application: object) -> bool:
+    """The reviewer declared they have no conflict of interest with this proposal."""
+    if application is None or not getattr(user, "is_authenticated", False):
+        return False
+    declaration = _declaration(user, application)
+    return declaration is not None and not declaration.has_conflict  # type: ignore[attr-defined]
+
+
+@rules.predicate
+def has_declared(user: object, application: object) -> bool:
+    """The reviewer declared on this proposal, either way (final)."""
+    if application is None or not getattr(user, "is_authenticated", False):
+        return False
+    return _declaration(user, application) is not None
+
+
+@rules.predicate
+def has_submitted_review(user: object, application: object) -> bool:
+    """The reviewer submitted their own scores for this proposal."""
+    from applications.models import Review
+
+    if application is None or not getattr(user, "is_authenticated", False):
+        return False
+    return Review.objects.filter(
+        application=application,
+        reviewer_id=user.pk,
+        submitted_at__isnull=False,  # type: ignore[attr-defined]
+    ).exists()
 
 
 @rules.predicate
@@ -121,6 +173,24 @@ rules.add_perm("applications.comment_internally", is_staff_member & may_see_full
 rules.add_perm("applications.view_meetings", is_staff_member)
 rules.add_perm("applications.manage_meetings", is_programme_admin | is_committee)
 rules.add_perm("applications.view_staff_queue", is_staff_member)
+
+# the review (issue 17): an assigned reviewer declares once, scores after "no conflict", and sees
+# the others' scores after submitting their own; committee members (at their stages) and the
+# office see every score and the aggregates; the applicant never sees an individual score
+# Declaring and scoring are personal acts: rules (rules.test_rule), not permissions, since the
+# administrator backend grants every permission and an administrator declares for nobody.
+may_review = is_submitted & is_assigned_reviewer
+rules.add_rule("applications.declare_interest", may_review & ~has_declared)
+rules.add_rule("applications.score", may_review & has_declared_no_conflict)
+rules.add_perm(
+    "applications.view_scores",
+    is_programme_admin
+    | (is_committee & is_at_committee_stage)
+    | (may_review & has_declared_no_conflict & has_submitted_review),
+)
+rules.add_perm("applications.view_declarations", is_programme_admin)
+# the score export of a call (no object): the office and committee members
+rules.add_perm("applications.export_scores", is_programme_admin | is_committee)
 
 
 @rules.predicate

@@ -6,7 +6,7 @@ import uuid as uuid_module
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Q, QuerySet, Value, When
 from django.http import Http404
 from django.utils import timezone
 
@@ -17,9 +17,11 @@ from applications.models import (
     Assignment,
     Attachment,
     Call,
+    ConflictDeclaration,
     Criterion,
     Partner,
     Project,
+    Review,
     RevisionRequest,
     Transition,
 )
@@ -121,8 +123,21 @@ def transition_list(*, application: Application) -> QuerySet[Transition]:
 
 
 def assignment_list(*, viewer: User) -> QuerySet[Assignment]:
-    """Assignments: all for programme administrators, their own for reviewers."""
-    rows = Assignment.objects.select_related("application", "reviewer", "assigned_by")
+    """Assignments: all for programme administrators, their own for reviewers; with the
+    reviewer's declaration ("none", "no_conflict") and review ("none", "draft", "submitted")."""
+    same = {"application": OuterRef("application"), "reviewer": OuterRef("reviewer")}
+    review = Review.objects.filter(**same)
+    rows = Assignment.objects.select_related("application", "reviewer", "assigned_by").annotate(
+        declaration=Case(
+            When(Exists(ConflictDeclaration.objects.filter(**same)), then=Value("no_conflict")),
+            default=Value("none"),
+        ),
+        review=Case(
+            When(Exists(review.filter(submitted_at__isnull=False)), then=Value("submitted")),
+            When(Exists(review), then=Value("draft")),
+            default=Value("none"),
+        ),
+    )
     if not viewer.is_authenticated:
         return rows.none()
     if viewer.has_perm("applications.assign_reviewer"):

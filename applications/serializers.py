@@ -331,8 +331,32 @@ class AssignmentSerializer(serializers.ModelSerializer):
         queryset=User.objects.all(),
     )
     assigned_by = serializers.UUIDField(source="assigned_by.uuid", read_only=True, default=None)
+    due_on = serializers.DateField(
+        required=False, allow_null=True, help_text="empty: REVIEW_DAYS after the assignment"
+    )
+    declaration = serializers.ChoiceField(
+        choices=("none", "no_conflict"),
+        read_only=True,
+        default="none",
+        help_text="the reviewer's declaration of interest (a conflict ends the assignment)",
+    )
+    review = serializers.ChoiceField(
+        choices=("none", "draft", "submitted"),
+        read_only=True,
+        default="none",
+        help_text="the reviewer's scores",
+    )
 
     class Meta:
         model = Assignment
-        fields = ("uuid", "application", "reviewer", "assigned_by", "assigned_at")
+        fields = (
+            "uuid",
+            "application",
+            "reviewer",
+            "assigned_by",
+            "assigned_at",
+            "due_on",
+            "declaration",
+            "review",
+        )
         read_only_fields = ("uuid", "assigned_at")

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from django.db import models
+from django.db import models, transaction
 from django.utils.functional import Promise
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -368,6 +368,7 @@ def advance(application: Application, name: str, *, actor: User | None, comment:
     """Apply one move to a row the caller has locked with select_for_update() (IllegalMove).
 
     `actor` is None only for the moves a scheduled job makes (`by_system`)."""
+    from applications.queue.cache import facets_changed
     from smartcity.notifications.services import notify
 
     move = move_check(application, name, actor=actor)
@@ -379,6 +380,7 @@ def advance(application: Application, name: str, *, actor: User | None, comment:
     )
     if move.event and move.audience:
         notify(recipients=move.audience(application), event=move.event, obj=application)
+    transaction.on_commit(facets_changed, robust=True)  # the queue's cached counts are stale
 
 
 def allowed_moves(application: Application, user: User) -> list[str]:

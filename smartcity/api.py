@@ -23,6 +23,8 @@ from applications.decisions.api import (
     MeetingViewSet,
     MoveViewSet,
 )
+from applications.queue.api import QueueViewSet
+from applications.reviews.api import DeclarationViewSet, ReviewViewSet
 from mou.api import MOUViewSet
 from municipalities.api import OrganisationViewSet, ProvinceViewSet, RegionViewSet
 from smartcity.accounts.api import MembershipViewSet
@@ -39,10 +41,13 @@ router.register("mous", MOUViewSet, basename="mou")
 router.register("calls", CallViewSet, basename="call")
 router.register("applications", ApplicationViewSet, basename="application")
 router.register("assignments", AssignmentViewSet, basename="assignment")
+router.register("review-queue", QueueViewSet, basename="review-queue")
 router.register("certificates", CertificateViewSet, basename="certificate")
 router.register("meetings", MeetingViewSet, basename="meeting")
 router.register(f"{APPLICATION}/moves", MoveViewSet, basename="application-moves")
 router.register(f"{APPLICATION}/comments", CommentViewSet, basename="application-comments")
+router.register("declarations", DeclarationViewSet, basename="declaration")
+router.register(f"{APPLICATION}/reviews", ReviewViewSet, basename="application-reviews")
 
 
 ERROR_SCHEMA = {

@@ -3,7 +3,8 @@
 A cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return is a formula to Excel and
 LibreOffice (formula injection: `=HYPERLINK("http://…"&A1)` in an organisation name). Each such
 text gets a leading apostrophe, which spreadsheets show as plain text (OWASP's advice). Every
-writer goes through `spreadsheet_cell`: `csv_bytes` for hand-made files, `SpreadsheetSafeExport`
+writer goes through `spreadsheet_cell`: `csv_bytes` and `xlsx_bytes` for hand-made files,
+`download` to send either, `SpreadsheetSafeExport`
 for django-import-export resources, whose admin pages take `ImportExportAdmin`.
 """
 
@@ -37,6 +38,49 @@ def csv_bytes(rows: Iterable[Iterable[object]]) -> bytes:
     writer = csv.writer(buffer)
     writer.writerows([spreadsheet_cell(cell) for cell in row] for row in rows)
     return buffer.getvalue().encode("utf-8-sig")
+
+
+def xlsx_bytes(rows: Iterable[Iterable[object]], *, title: str = "Sheet1") -> bytes:
+    """Rows as an Excel workbook of one sheet (the first row bold: the headings), every cell
+    made safe."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(title=title[:31])
+    bold = Font(bold=True)
+    for number, row in enumerate(rows):
+        cells = [spreadsheet_cell(cell) for cell in row]
+        if number == 0:
+            cells = [_bold_cell(sheet, cell, bold) for cell in cells]
+        sheet.append(cells)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _bold_cell(sheet: Any, value: object, font: Any) -> Any:  # noqa: ANN401 - openpyxl types
+    """A heading cell: its text (a lazy translation made text) in bold."""
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(sheet, value=str(value))
+    cell.font = font
+    return cell
+
+
+SPREADSHEET_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+def download(rows: Iterable[Iterable[object]], *, kind: str, filename: str) -> HttpResponse:
+    """The rows as a CSV (kind "csv") or Excel ("xlsx") attachment named filename.<kind>."""
+    content = csv_bytes(rows) if kind == "csv" else xlsx_bytes(rows, title=filename)
+    response = HttpResponse(content, content_type=SPREADSHEET_TYPES[kind])
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{kind}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 if TYPE_CHECKING:  # the mixin goes before a django-import-export resource in the bases

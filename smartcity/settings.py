@@ -217,6 +217,9 @@ STORAGES = {
 MAP_TILE_URL = env.str("MAP_TILE_URL", default="")
 
 # Upload limits of the file component (smartcity/files): per file, in bytes.
+# days a reviewer has to submit their scores after being assigned (Assignment.due_on)
+REVIEW_DAYS = env.int("REVIEW_DAYS", default=14)
+
 FILE_UPLOAD_MAX_BYTES = env.int("FILE_UPLOAD_MAX_BYTES", default=20 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = FILE_UPLOAD_MAX_BYTES + 1024 * 1024
 

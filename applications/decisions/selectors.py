@@ -7,7 +7,7 @@ import uuid as uuid_module
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -99,28 +99,6 @@ def certificate_get(*, viewer: User, uuid: Any) -> Certificate:  # noqa: ANN401
 
 
 # ---------------------------------------------------------------- the office's work
-def _open_deadline() -> Subquery:
-    return Subquery(
-        RevisionRequest.objects.filter(application=OuterRef("pk"), answered_at__isnull=True)
-        .order_by("-requested_at")
-        .values("deadline")[:1]
-    )
-
-
-def staff_queue(*, viewer: User, waiting: str = "", overdue: bool = False) -> QuerySet[Application]:
-    """Submitted proposals the viewer may see, with the open revision deadline; `waiting` picks
-    a group of states, `overdue` the revisions past their deadline."""
-    rows = Application.objects.visible_to(viewer).exclude(state=State.DRAFT)
-    if waiting in WAITING:
-        rows = rows.filter(state__in=WAITING[waiting])
-    rows = rows.annotate(revision_deadline=_open_deadline())
-    if overdue:
-        rows = rows.filter(
-            state=State.REVISION_REQUESTED, revision_deadline__lt=timezone.localdate()
-        )
-    return rows.select_related("lead_org__province", "call").order_by("-last_submitted_at", "pk")
-
-
 @dataclass(frozen=True)
 class StaffWork:
     to_screen: int

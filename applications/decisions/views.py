@@ -1,10 +1,12 @@
-"""The office's pages (workspace, queue, meetings), the officer's answer page, the cities
-directory and the decision documents. Thin: selectors read, services write."""
+"""The office's pages (workspace, meetings; the old queue address now leads to /review/), the
+officer's answer page, the cities directory and the decision documents. Thin: selectors read,
+services write."""
 
 from __future__ import annotations
 
 import io
 from collections.abc import Callable
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -12,6 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -29,6 +32,7 @@ from applications.decisions.forms import (
     MoveForm,
 )
 from applications.models import Application, RevisionRequest
+from applications.reviews.selectors import review_panel, score_summaries
 from applications.services.comments import comment_create
 from applications.services.decisions import NOT_STAFF_MOVES, application_transition
 from applications.services.meetings import (
@@ -82,16 +86,15 @@ def city_index(request: HttpRequest) -> HttpResponse:
 
 
 # ---------------------------------------------------------------- the office
-@login_required
 def staff_queue(request: HttpRequest) -> HttpResponse:
-    """Proposals by what waits for the office: to screen, in revision, overdue, at committees."""
-    _staff_only(request, "applications.view_staff_queue")
-    waiting = request.GET.get("waiting", "")
-    overdue = request.GET.get("overdue") == "1"
-    rows = selectors.staff_queue(viewer=request.user, waiting=waiting, overdue=overdue)
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {"page": page, "waiting": waiting, "overdue": overdue, "today": timezone.localdate()}
-    return render(request, "applications/decisions/staff_queue.html", context)
+    """/staff/proposals/ is now the review queue (/review/): `waiting` picks the same group of
+    states, `overdue=1` the overdue proposals."""
+    waiting = selectors.WAITING.get(request.GET.get("waiting", ""), frozenset())
+    query = [("state", state.value) for state in sorted(waiting)]
+    if request.GET.get("overdue") == "1":
+        query.append(("overdue", "true"))
+    target = reverse("queue:list")
+    return redirect(f"{target}?{urlencode(query)}" if query else target, permanent=False)
 
 
 @login_required
@@ -119,6 +122,7 @@ def workspace(request: HttpRequest, uuid: str) -> HttpResponse:
         "transitions": application.transitions.select_related("actor").order_by("at", "pk"),
         "certificate": getattr(application, "certificate", None),
         "today": timezone.localdate(),
+        "review": review_panel(viewer=request.user, application=application),
     }
     return render(request, "applications/decisions/workspace.html", context)
 
@@ -326,9 +330,24 @@ def meeting_document(request: HttpRequest, uuid: str, kind: str) -> HttpResponse
     if kind not in MEETING_DOCUMENTS:
         raise Http404
     meeting = selectors.meeting_get(uuid=uuid)
-    content = pdf_render(
-        template=MEETING_DOCUMENTS[kind], context={"meeting": meeting}, language="th"
-    )
+    items = list(meeting.items.all())
+    summaries = score_summaries(applications=[item.application for item in items])
+    # the reviewers' mean total, count and criteria to discuss (never individual scores): for
+    # committee members and the office, and for a reviewer of the proposal once they submitted
+    sees_all = request.user.has_perm("applications.export_scores")
+    context = {
+        "meeting": meeting,
+        "items": [
+            (
+                item,
+                summaries[item.application_id]
+                if sees_all or request.user.has_perm("applications.view_scores", item.application)
+                else None,
+            )
+            for item in items
+        ],
+    }
+    content = pdf_render(template=MEETING_DOCUMENTS[kind], context=context, language="th")
     return _pdf(content, f"{kind}-{meeting.body}-{meeting.number.replace('/', '-')}.pdf")
 
 

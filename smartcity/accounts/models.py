@@ -149,6 +149,7 @@ class AuditEvent(models.TextChoices):
     ACCOUNT_CLOSED = "account_closed", _("Account closed")
     TWO_FACTOR_ENABLED = "two_factor_enabled", _("Two-factor sign-in turned on")
     TWO_FACTOR_DISABLED = "two_factor_disabled", _("Two-factor sign-in turned off")
+    INTEREST_DECLARED = "interest_declared", _("Conflict of interest declared")
 
 
 class AuditLogQuerySet(models.QuerySet["AuditLog"]):

@@ -89,7 +89,7 @@ def test_cities_and_staff_home_queries_do_not_grow(client):
         add_rows,
         page(client, reverse("decisions:city-list")),
         page(reviewer, reverse("accounts:dashboard")),
-        page(reviewer, reverse("decisions:staff-queue")),
+        page(reviewer, reverse("queue:list")),
         page(reviewer, reverse("home")),
         sizes=(5, 500),
     )

@@ -44,6 +44,7 @@ class World:
     submitted_of_a: Any = None  # org A's submitted proposal: partner org C, assigned reviewer
     attachment_of_submitted: Any = None
     assignment: Any = None
+    conflict_declaration: Any = None  # of the conflicted reviewer, on the submitted proposal
 
 
 def pdf() -> SimpleUploadedFile:
@@ -69,6 +70,7 @@ def world(db) -> World:
         matrix.COMMITTEE: UserFactory(role=Role.COMMITTEE),
         matrix.ADMIN: UserFactory(role=Role.PROGRAMME_ADMIN, is_staff=True),
         matrix.STAFF: UserFactory(is_staff=True),  # no programme role (see matrix.STAFF)
+        matrix.CONFLICTED_REVIEWER: UserFactory(role=Role.REVIEWER),
     }
     pending = Membership.objects.create(user=users[matrix.PENDING_OFFICER], organisation=org_a)
     org_c = OrganisationFactory()
@@ -111,6 +113,7 @@ def proposals_world(users: dict[str, Any], org_a: Any, org_c: Any) -> dict[str, 
     """A call with a guideline; org A's draft, and its submitted proposal naming org C as
     partner, with an attachment and the assigned reviewer."""
     from applications.services.calls import call_document_add
+    from applications.services.declarations import declaration_make
     from applications.services.proposals import application_submit, attachment_add
     from tests.factories.applications import (
         AssignmentFactory,
@@ -131,6 +134,13 @@ def proposals_world(users: dict[str, Any], org_a: Any, org_c: Any) -> dict[str, 
     application_submit(application=submitted, actor=officer)
     submitted.refresh_from_db()
     assignment = AssignmentFactory(application=submitted, reviewer=users[matrix.ASSIGNED_REVIEWER])
+    AssignmentFactory(application=submitted, reviewer=users[matrix.CONFLICTED_REVIEWER])
+    conflict = declaration_make(
+        application=submitted,
+        reviewer=users[matrix.CONFLICTED_REVIEWER],
+        has_conflict=True,
+        reason="เคยเป็นที่ปรึกษาของเทศบาล",
+    )
     return {
         "call": call,
         "call_document": document,
@@ -138,4 +148,5 @@ def proposals_world(users: dict[str, Any], org_a: Any, org_c: Any) -> dict[str, 
         "submitted_of_a": submitted,
         "attachment_of_submitted": attachment,
         "assignment": assignment,
+        "conflict_declaration": conflict,
     }

@@ -40,6 +40,10 @@ ROLES = (
 )
 SIGNED_IN = ROLES[1:]
 STAFF = "staff"  # extra persona, see the module docstring
+# a reviewer who was assigned to the submitted proposal and declared a conflict of interest on it:
+# checked on every route; unless an entry says otherwise it gets what REVIEWER (the unassigned
+# reviewer) gets, since the declaration ended the assignment (issue 17)
+CONFLICTED_REVIEWER = "conflicted_reviewer"
 MOU_STAFF = (
     REVIEWER,
     ASSIGNED_REVIEWER,
@@ -59,6 +63,10 @@ class Route:
     method: str = "get"
     data: dict[str, Any] | Kwargs = field(default_factory=dict)  # or built from the world
     format: str | None = None  # "json" for API writes
+
+    def __post_init__(self) -> None:
+        if REVIEWER in self.expect:
+            self.expect.setdefault(CONFLICTED_REVIEWER, self.expect[REVIEWER])
 
 
 def everyone(status: int) -> dict[str, int]:
@@ -254,6 +262,49 @@ def meeting_managers(ok: int, *, anonymous: int = 302) -> dict[str, int]:
     return {**everyone(403), ANONYMOUS: anonymous, COMMITTEE: ok, ADMIN: ok}
 
 
+ASSIGNERS = (REVIEWER, ASSIGNED_REVIEWER, CONFLICTED_REVIEWER, ADMIN)
+
+
+def submitted_of_a_api(w: Any) -> dict[str, Any]:
+    return {"application_uuid": w.submitted_of_a.uuid}
+
+
+def reviews_api(admin: int) -> dict[str, int]:
+    """/api/v1/applications/<submitted>/reviews/…: hidden from those who cannot see the proposal,
+    refused to its applicant and other reviewers, 409 for the undeclared assigned reviewer."""
+    return {
+        **api_signed_in(404),
+        **dict.fromkeys((OFFICER_A, REVIEWER, PARTNER_OFFICER), 403),
+        ASSIGNED_REVIEWER: 409,
+        ADMIN: admin,
+    }
+
+
+# ------------------------------------------------------------ the review queue (/review/)
+
+
+def assigners(ok: int, *, anonymous: int = 302) -> dict[str, int]:
+    """Bulk assignment: reviewers and programme administrators; committee members and officers
+    are refused (403)."""
+    return {**everyone(403), ANONYMOUS: anonymous, **dict.fromkeys(ASSIGNERS, ok)}
+
+
+def saved_view_of_reviewer(w: Any) -> dict[str, Any]:
+    """The world's (unassigned) reviewer's saved view: only they open or delete it; other staff
+    get 404, officers 403."""
+    if not hasattr(w, "saved_view"):
+        from applications.models import SavedView
+
+        w.saved_view = SavedView.objects.create(
+            owner=w.users[REVIEWER], name="ภาคเหนือ", query="region=north"
+        )
+    return {"uuid": w.saved_view.uuid}
+
+
+def saved_view_owner(ok: int) -> dict[str, int]:
+    return {**decision_staff(404), REVIEWER: ok}
+
+
 MATRIX: dict[str, Route] = {
     # platform
     "home": Route(everyone(200)),
@@ -442,7 +493,27 @@ MATRIX: dict[str, Route] = {
     ),
     # decisions: /cities/, the office's pages, meetings, certificates, their API
     "decisions:city-list": Route(everyone(200)),
-    "decisions:staff-queue": Route(decision_staff(200)),
+    "decisions:staff-queue": Route(everyone(302)),  # the old address: on to /review/
+    "queue:list": Route(decision_staff(200)),
+    "queue:export": Route(decision_staff(200), kwargs=lambda w: {"kind": "csv"}),
+    "queue:export#xlsx": Route(decision_staff(200), kwargs=lambda w: {"kind": "xlsx"}),
+    "queue:assign": Route(  # nothing ticked: a message, back to the queue
+        assigners(302), method="post", data={"application": [], "reviewer": []}
+    ),
+    "queue:view-save": Route(decision_staff(302), method="post", data={"name": "ของฉัน"}),
+    "queue:view-open": Route(saved_view_owner(302), kwargs=saved_view_of_reviewer),
+    "queue:view-delete": Route(saved_view_owner(302), kwargs=saved_view_of_reviewer, method="post"),
+    "api:review-queue-list": Route(decision_staff(200, anonymous=401)),
+    "api:review-queue-facets": Route(decision_staff(200, anonymous=401)),
+    "api:review-queue-assign": Route(  # a reviewer nobody has: 400 naming the field
+        assigners(400, anonymous=401),
+        method="post",
+        data=lambda w: {
+            "applications": [str(w.submitted_of_a.uuid)],
+            "reviewers": ["00000000-0000-0000-0000-000000000000"],
+        },
+        format="json",
+    ),
     "decisions:workspace": Route(working_on_it(200), kwargs=certified_application),
     "decisions:move": Route(  # an illegal move: a message and back to the page
         working_on_it(302),
@@ -615,8 +686,9 @@ MATRIX: dict[str, Route] = {
     ),
     "api:application-transitions": Route(full_view(), kwargs=submitted_of_a),
     "api:assignment-list": Route(api_signed_in()),
+    # the office and reviewers (sharing out the queue) assign, read and remove assignments
     "api:assignment-list#create": Route(
-        {**api_signed_in(403), REVIEWER: 201, ASSIGNED_REVIEWER: 201, ADMIN: 201},
+        {**api_signed_in(403), **dict.fromkeys(ASSIGNERS, 201)},
         method="post",
         data=lambda w: {
             "application": str(w.submitted_of_a.uuid),
@@ -625,14 +697,65 @@ MATRIX: dict[str, Route] = {
         format="json",
     ),
     "api:assignment-detail": Route(
-        {**api_signed_in(404), REVIEWER: 200, ASSIGNED_REVIEWER: 200, ADMIN: 200},
+        {**api_signed_in(404), **dict.fromkeys(ASSIGNERS, 200)},
         kwargs=lambda w: {"uuid": w.assignment.uuid},
     ),
     "api:assignment-detail#delete": Route(
-        {**api_signed_in(403), REVIEWER: 204, ASSIGNED_REVIEWER: 204, ADMIN: 204},
+        {**api_signed_in(403), **dict.fromkeys(ASSIGNERS, 204)},
         kwargs=lambda w: {"uuid": w.assignment.uuid},
         method="delete",
     ),
     "admin:applications_application_add": Route(admin_site(403)),  # proposals come from officers
     "admin:applications_applicationversion_add": Route(admin_site(403)),  # versions from submit
+    # the review (issue 17): the world's assigned reviewer has not declared yet; the conflicted
+    # reviewer declared a conflict on the submitted proposal, so is no longer assigned to it
+    "reviews:declare": Route({**signed_in(404), ASSIGNED_REVIEWER: 200}, kwargs=submitted_of_a),
+    "reviews:declare#post": Route(  # "no conflict": on to the score page
+        {**signed_in(404), ASSIGNED_REVIEWER: 302},
+        kwargs=submitted_of_a,
+        method="post",
+        data={"has_conflict": "no"},
+    ),
+    "reviews:score": Route(  # no declaration yet: sent to declare first
+        {**signed_in(404), ASSIGNED_REVIEWER: 302}, kwargs=submitted_of_a
+    ),
+    "reviews:score#post": Route(  # no declaration yet: the form again, with the message
+        {**signed_in(404), ASSIGNED_REVIEWER: 200},
+        kwargs=submitted_of_a,
+        method="post",
+        data={"comment": "ร่าง"},
+    ),
+    "reviews:score-export": Route(
+        {**signed_in(403), COMMITTEE: 200, ADMIN: 200},
+        kwargs=lambda w: {"uuid": w.call.uuid, "fmt": "csv"},
+    ),
+    "api:declaration-list": Route(api_signed_in()),
+    "api:declaration-list#create": Route(  # final once made: the conflicted reviewer gets 409
+        {**api_signed_in(403), ASSIGNED_REVIEWER: 201, CONFLICTED_REVIEWER: 409},
+        method="post",
+        data=lambda w: {"application": str(w.submitted_of_a.uuid), "has_conflict": False},
+        format="json",
+    ),
+    "api:declaration-detail": Route(
+        {**api_signed_in(404), CONFLICTED_REVIEWER: 200, ADMIN: 200},
+        kwargs=lambda w: {"uuid": w.conflict_declaration.uuid},
+    ),
+    # a proposal's reviews: 404 where the proposal is hidden, 403 for who neither reviews it nor
+    # may see its scores (its applicant, other reviewers), 409 for its reviewer before declaring
+    "api:application-reviews-list": Route(reviews_api(200), kwargs=submitted_of_a_api),
+    "api:application-reviews-list#post": Route(
+        reviews_api(403),
+        kwargs=submitted_of_a_api,
+        method="post",
+        data={"comment": "ร่าง", "scores": [{"criterion": 1, "score": 3}]},
+        format="json",
+    ),
+    "api:application-reviews-submit": Route(
+        reviews_api(403), kwargs=submitted_of_a_api, method="post", data={}, format="json"
+    ),
+    "api:application-reviews-detail": Route(
+        reviews_api(404),
+        kwargs=lambda w: {**submitted_of_a_api(w), "uuid": "00000000-0000-0000-0000-000000000000"},
+    ),
+    "api:application-reviews-aggregate": Route(reviews_api(200), kwargs=submitted_of_a_api),
 }

@@ -41,6 +41,7 @@ ALLOWED = {
     "PDF",
     "CSV",
     "XLSX",
+    "Excel",
     "JSON",
     "ID",
     "UUID",

@@ -1,0 +1,1 @@
+"""The review of a proposal: conflict-of-interest declarations, scores and their aggregates."""
