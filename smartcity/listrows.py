@@ -20,13 +20,18 @@ module loads, so a new field never silently changes the output.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable
+from decimal import Decimal
 from typing import Any
 
+from django.conf import settings
 from django.db import models
 from django.db.models import QuerySet
+from django.utils import timezone
+from rest_framework import ISO_8601, relations, serializers
 from rest_framework import fields as drf_fields
-from rest_framework import relations, serializers
+from rest_framework.settings import api_settings
 
 from smartcity.counts import cached_count
 
@@ -47,6 +52,37 @@ def _identity(value: Any) -> Any:  # noqa: ANN401
 
 def _uuid(value: Any) -> str:  # noqa: ANN401
     return str(value)
+
+
+def _LOCAL_ISO(value: Any) -> Any:  # noqa: ANN401 - a marker render() replaces
+    raise NotImplementedError
+
+
+def _iso_in_current_zone(field: drf_fields.DateTimeField) -> bool:
+    """The field writes ISO 8601 in the active time zone (DRF's default)."""
+    output = getattr(field, "format", api_settings.DATETIME_FORMAT)
+    return (
+        isinstance(output, str)
+        and output.lower() == ISO_8601
+        and getattr(field, "timezone", None) is None
+        and settings.USE_TZ
+    )
+
+
+def _decimal(field: drf_fields.DecimalField) -> Convert:
+    """DecimalField.to_representation, without its work where the database's value already
+    has the field's places (a numeric column of that scale): then it is the same text."""
+    places, slow = field.decimal_places, field.to_representation
+    coerce = getattr(field, "coerce_to_string", api_settings.COERCE_DECIMAL_TO_STRING)
+    if not coerce or field.localize or field.normalize_output or places is None:
+        return slow
+
+    def convert(value: Decimal) -> Any:  # noqa: ANN401
+        if isinstance(value, Decimal) and value.as_tuple().exponent == -places:
+            return f"{value:f}"
+        return slow(value)
+
+    return convert
 
 
 class ValuesRows:
@@ -83,6 +119,10 @@ class ValuesRows:
             return lookup, _uuid, default
         if isinstance(field, _AS_IS) and not isinstance(field, drf_fields.MultipleChoiceField):
             return lookup, _identity, default
+        if isinstance(field, drf_fields.DateTimeField) and _iso_in_current_zone(field):
+            return lookup, _LOCAL_ISO, default  # converted in render(), in the active zone
+        if isinstance(field, drf_fields.DecimalField):
+            return lookup, _decimal(field), default
         return lookup, field.to_representation, default
 
     def page(self, rows: QuerySet[Any], *, count_scope: str = "") -> PageRows:
@@ -95,7 +135,16 @@ class ValuesRows:
 
         As the serializer: None stays None; a dotted source through a missing relation gives
         the field's default."""
-        columns = self.columns
+        zone = timezone.get_current_timezone()
+
+        def local_iso(value: dt.datetime) -> str:  # DateTimeField.to_representation, in short
+            text = value.astimezone(zone).isoformat()
+            return text[:-6] + "Z" if text.endswith("+00:00") else text
+
+        columns = [
+            (name, lookup, local_iso if convert is _LOCAL_ISO else convert, default)
+            for name, lookup, convert, default in self.columns
+        ]
         return [
             {
                 name: (
