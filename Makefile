@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 ARGS ?=
 
-.PHONY: run test stop lint messages clean-var
+.PHONY: run test stop lint messages clean-var bench
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -34,3 +34,6 @@ lint: $(VENV)/.installed  ## ruff, ruff format --check, mypy and import-linter (
 messages: $(VENV)/.installed  ## refresh the Thai and English catalogues
 	DEBUG=true DATABASE_URL=postgres://unused/x REDIS_URL=redis://unused $(PY) manage.py makemessages -l th -l en --no-obsolete --ignore .venv --ignore var --ignore static --ignore tests
 	DEBUG=true DATABASE_URL=postgres://unused/x REDIS_URL=redis://unused $(PY) manage.py compilemessages --ignore .venv --ignore var
+
+bench: $(VENV)/.installed  ## load test at 1,000 and 100,000 synthetic proposals (README, "Benchmark")
+	$(PY) bench/run.py $(ARGS)

@@ -19,3 +19,18 @@ class ApplicationsConfig(AppConfig):
             notifications,  # applications.* events
             panels,  # open calls on the home page, proposals on organisation and dashboard
         )
+        from applications.models import (
+            Application,
+            Assignment,
+            Partner,
+            Review,
+            RevisionRequest,
+        )
+        from smartcity.accounts.models import Membership
+        from smartcity.counts import count_scope_register
+
+        # cached counts of proposal lists (smartcity/counts.py): what their filters and the
+        # viewers' visibility read changed
+        count_scope_register(
+            "applications", Application, Partner, Membership, Assignment, Review, RevisionRequest
+        )

@@ -363,6 +363,25 @@ class Application(models.Model):
         indexes = (
             models.Index(fields=("call", "state"), name="application_call_state"),
             models.Index(fields=("lead_org", "state"), name="application_org_state"),
+            # the lists' order (selectors.application_list): the first page without a sort
+            models.Index(
+                fields=("-last_submitted_at", "-created_at", "id"), name="application_list_order"
+            ),
+            # the review queue (submitted proposals only): its default order, newest first, and
+            # the same per state (a state filter, and the facets' counts from the index alone)
+            models.Index(
+                F("submitted_at").desc(nulls_last=True),
+                F("id"),
+                condition=Q(submitted_at__isnull=False),
+                name="application_queue_order",
+            ),
+            models.Index(
+                F("state"),
+                F("submitted_at").desc(nulls_last=True),
+                F("id"),
+                condition=Q(submitted_at__isnull=False),
+                name="application_queue_state",
+            ),
             GinIndex(
                 fields=("search_text",), opclasses=("gin_trgm_ops",), name="application_search_trgm"
             ),

@@ -66,13 +66,14 @@ from applications.workflow import State
 from municipalities.models import Organisation, OrganisationSource
 from smartcity.accounts.models import Membership, MembershipStatus, User
 from smartcity.accounts.roles import Role
+from smartcity.counts import count_scope_changed
 from smartcity.dates import BUDDHIST_ERA_OFFSET
 from smartcity.notifications.models import Notification
 from smartcity.notifications.models import State as Delivery
 from smartcity.vocabulary import Domain, FocusArea
 
 # bump when the rows generated for a seed change: the benchmark keys its databases on it
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 SYNTHETIC_EMAIL_DOMAIN = "synthetic.smartcity.invalid"
 # every timestamp is at or before this; "today" for overdue deadlines is its date
 BASE_AT = dt.datetime(2026, 11, 1, 3, 0, tzinfo=dt.UTC)
@@ -1035,8 +1036,9 @@ class _Generator:
                 ]
             )
             officers = self.users(Role.OFFICER, len(self.used), self.used)
-            self.reviewers = self.users(Role.REVIEWER, max(4, min(400, self.total // 250)), [])
-            self.committee = self.users(Role.COMMITTEE, max(2, min(40, self.total // 2500)), [])
+            # an office of at most 120 reviewers and a committee of 25, however many proposals
+            self.reviewers = self.users(Role.REVIEWER, max(4, min(120, self.total // 800)), [])
+            self.committee = self.users(Role.COMMITTEE, max(2, min(25, self.total // 4000)), [])
             call = self.call()
             self.call_pk = call.pk
             self.quiet(on=True)
@@ -1222,6 +1224,9 @@ def scale_data_generate(
     `check_keys` has PostgreSQL check every foreign key (slower; see `_Generator.quiet`)."""
     orgs = organisations if organisations is not None else registry_organisations()
     with transaction.atomic():
-        return _Generator(
+        made = _Generator(
             seed=seed, applications=applications, organisations=orgs, check_keys=check_keys
         ).run()
+    # COPY sends no post_save: the cached list counts learn of the new rows here
+    count_scope_changed("applications")
+    return made

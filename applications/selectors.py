@@ -15,9 +15,11 @@ from applications.models import (
     Application,
     ApplicationVersion,
     Assignment,
+    Attachment,
     Call,
     ConflictDeclaration,
     Criterion,
+    Partner,
     Project,
     Review,
     RevisionRequest,
@@ -26,6 +28,7 @@ from applications.models import (
 from applications.workflow import State
 from municipalities.models import Organisation
 from smartcity.accounts.models import Membership, User
+from smartcity.accounts.roles import Role
 
 
 def call_list_public() -> QuerySet[Call]:
@@ -75,10 +78,10 @@ def application_full(queryset: QuerySet[Application]) -> QuerySet[Application]:
     """The proposal with everything the full serializer (and a snapshot) reads."""
     return queryset.select_related(
         "call", "lead_org__province", "contact", "created_by"
-    ).prefetch_related(
-        "partners__organisation",
+    ).prefetch_related(  # one query each: partners and attachments join what they show
+        Prefetch("partners", Partner.objects.select_related("organisation")),
         Prefetch("projects", Project.objects.prefetch_related("kpis")),
-        "attachments__stored_file",
+        Prefetch("attachments", Attachment.objects.select_related("stored_file")),
     )
 
 
@@ -149,14 +152,37 @@ def application_list_for_organisation(
     return list(application_list(viewer=viewer).filter(lead_org=organisation)[:limit])
 
 
+def _list_position(application: Application) -> tuple[bool, float, float, int]:
+    """application_list's order in Python: last submitted first (never submitted before all),
+    then the newest, then the key."""
+    last = application.last_submitted_at
+    return (
+        last is not None,
+        -last.timestamp() if last else 0,
+        -application.created_at.timestamp(),
+        application.pk,
+    )
+
+
 def application_list_for_dashboard(*, viewer: User, limit: int = 10) -> list[Application]:
-    """The viewer's own work: their organisations' proposals, and those assigned to them."""
+    """The viewer's own work: their organisations' proposals, and the submitted ones assigned
+    to them as a reviewer — what `visible_to` shows them of those, newest first.
+
+    Two small queries instead of one with an OR across both: at 100,000 proposals the planner
+    cannot estimate the OR and walks the whole list order to find a dozen rows (issue 18)."""
     if not viewer.is_authenticated:
         return []
-    served = Membership.objects.approved().filter(user=viewer).values("organisation")
-    mine = Q(lead_org__in=served) | Q(assignments__reviewer=viewer)
-    own = Application.objects.filter(mine).values("pk")
-    return list(application_list(viewer=viewer).filter(pk__in=own)[:limit])
+    served = list(
+        Membership.objects.approved().filter(user=viewer).values_list("organisation", flat=True)
+    )
+    rows = Application.objects.select_related("call", "lead_org__province").order_by(
+        "-last_submitted_at", "-created_at", "pk"
+    )
+    own = list(rows.filter(lead_org__in=served)[:limit]) if served else []
+    if viewer.has_role(Role.REVIEWER):  # reviewers see every submitted proposal
+        assigned = rows.filter(assignments__reviewer=viewer, submitted_at__isnull=False)
+        own += assigned.exclude(lead_org__in=served)[:limit]
+    return sorted(own, key=_list_position)[:limit]
 
 
 def version_get(*, application: Application, viewer: User, number: int) -> ApplicationVersion:

@@ -5,10 +5,13 @@ from __future__ import annotations
 from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers, viewsets
+from rest_framework.request import Request
+from rest_framework.response import Response
 
 from municipalities.filters import OrganisationFilter, ProvinceFilter
 from municipalities.models import ORGANISATION_FACTS, District, Organisation, Province, Region
 from municipalities.selectors import organisation_list, province_list, region_list
+from smartcity.listrows import ValuesRows
 
 
 class RegionOut(serializers.ModelSerializer[Region]):
@@ -64,6 +67,9 @@ class OrganisationOut(serializers.ModelSerializer[Organisation]):
         )
 
 
+ORGANISATION_ROWS = ValuesRows(OrganisationOut)
+
+
 @extend_schema_view(list=extend_schema(summary="The six regions"))
 class RegionViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = RegionOut
@@ -97,3 +103,9 @@ class OrganisationViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self) -> QuerySet[Organisation]:
         return organisation_list(viewer=self.request.user)
+
+    def list(self, request: Request) -> Response:
+        # the page as OrganisationOut shapes it, read with .values() (smartcity/listrows.py)
+        rows = self.filter_queryset(self.get_queryset())
+        page = self.paginate_queryset(ORGANISATION_ROWS.page(rows, count_scope="organisations"))
+        return self.get_paginated_response(ORGANISATION_ROWS.render(page or []))

@@ -11,9 +11,13 @@ class MunicipalitiesConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_migrate
 
+        from municipalities.models import Organisation
         from municipalities.reference import ensure_geography
+        from smartcity.counts import count_scope_register
 
         # regions, provinces and districts come back after every migrate or test flush
         post_migrate.connect(
             ensure_geography, sender=self, dispatch_uid="municipalities.ensure_geography"
         )
+        # cached counts of the organisation list (smartcity/counts.py)
+        count_scope_register("organisations", Organisation)

@@ -9,7 +9,7 @@ import pghistory
 from django.contrib.postgres.indexes import GinIndex
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import Value
+from django.db.models import F, Value
 from django.db.models.functions import Concat, Upper
 from django.utils.translation import gettext_lazy as _
 
@@ -104,6 +104,27 @@ class OrganisationKind(models.TextChoices):
     UNIVERSITY = "university", _("University")
     PRIVATE_COMPANY = "private_company", _("Private company")
     OTHER = "other", _("Other")
+
+
+# Larger bodies first: a city or town carries the place's name, the provincial organisation
+# covers the province around it, then the smaller local bodies and everything else.
+KIND_RANK = {
+    OrganisationKind.CITY_MUNICIPALITY: 0,
+    OrganisationKind.SPECIAL_ADMIN_AREA: 0,
+    OrganisationKind.PROVINCIAL_ADMIN_ORG: 1,
+    OrganisationKind.TOWN_MUNICIPALITY: 2,
+    OrganisationKind.SUBDISTRICT_MUNICIPALITY: 3,
+    OrganisationKind.SUBDISTRICT_ADMIN_ORG: 4,
+}
+
+
+def kind_rank() -> models.Case:
+    """The rank of an organisation's kind (KIND_RANK, others 9): the lists' first sort key,
+    also the first column of the index organisation_list_order (the same expression)."""
+    return models.Case(
+        *(models.When(kind=kind, then=Value(rank)) for kind, rank in KIND_RANK.items()),
+        default=9,
+    )
 
 
 LOCAL_KINDS = frozenset(
@@ -278,6 +299,8 @@ class Organisation(BilingualName, models.Model):
         )
         indexes = (
             models.Index(fields=("sort_key", "dla_code"), name="organisation_sort"),
+            # the lists' order (selectors.ORGANISATION_ORDER): the first page without a sort
+            models.Index(kind_rank(), F("sort_key"), F("dla_code"), name="organisation_list_order"),
             models.Index(fields=("kind",), name="organisation_kind"),
             # rows change only through registry imports: no pending list for searches to scan
             GinIndex(

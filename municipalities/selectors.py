@@ -6,10 +6,10 @@ import re
 import uuid
 from typing import TYPE_CHECKING
 
-from django.db.models import Case, Q, QuerySet, Value, When
+from django.db.models import Case, Q, QuerySet, When
 from django.http import Http404
 
-from municipalities.models import Organisation, OrganisationKind, Province, Region
+from municipalities.models import Organisation, Province, Region, kind_rank
 
 if TYPE_CHECKING:
     from smartcity.accounts.models import Viewer  # a type only: no import at run time
@@ -17,23 +17,8 @@ if TYPE_CHECKING:
 _RE_DLA_CODE = re.compile(r"^\d{7}$")
 
 
-# Larger bodies first: a city or town carries the place's name, the provincial organisation
-# covers the province around it, then the smaller local bodies and everything else.
-KIND_RANK = {
-    OrganisationKind.CITY_MUNICIPALITY: 0,
-    OrganisationKind.SPECIAL_ADMIN_AREA: 0,
-    OrganisationKind.PROVINCIAL_ADMIN_ORG: 1,
-    OrganisationKind.TOWN_MUNICIPALITY: 2,
-    OrganisationKind.SUBDISTRICT_MUNICIPALITY: 3,
-    OrganisationKind.SUBDISTRICT_ADMIN_ORG: 4,
-}
-
-
-ORGANISATION_ORDER = (
-    Case(*(When(kind=k, then=Value(rank)) for k, rank in KIND_RANK.items()), default=9),
-    "sort_key",
-    "dla_code",
-)
+# the list's order; the index organisation_list_order serves it (larger bodies first)
+ORGANISATION_ORDER = (kind_rank(), "sort_key", "dla_code")
 
 
 def organisation_list(*, viewer: Viewer) -> QuerySet[Organisation]:

@@ -84,6 +84,11 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
 
+# `make bench` only (bench/run.py): X-Query-Count on every response and the /bench/ baselines
+BENCH = env.bool("BENCH", default=False)
+if BENCH:
+    MIDDLEWARE.insert(0, "smartcity.bench.QueryCountMiddleware")
+
 ROOT_URLCONF = "smartcity.urls"
 WSGI_APPLICATION = "smartcity.wsgi.application"
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
@@ -64,6 +65,9 @@ urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )
+
+if settings.BENCH:  # the benchmark's baselines (smartcity/bench.py), never mounted otherwise
+    urlpatterns.append(path("bench/", include(("smartcity.bench", "bench"))))
 
 # error pages on the site's layout in the request's language; JSON in the API's shape under /api/
 handler400 = "smartcity.views.bad_request"

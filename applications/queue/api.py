@@ -24,6 +24,7 @@ from applications.queue import selectors
 from applications.queue.filters import DEFAULT_PAGE_SIZE, PAGE_SIZES, QueueFilter, facet_counts
 from applications.queue.services import queue_assign
 from smartcity.accounts.models import User
+from smartcity.counts import CachedCountPaginator
 from smartcity.pagination import PageNumberPagination
 
 
@@ -42,6 +43,8 @@ class QueueStaff(permissions.BasePermission):
 
 class QueuePagination(PageNumberPagination):
     """Pages of 25, 50 (default) or 100 rows: `page_size`, checked by the FilterSet."""
+
+    django_paginator_class = CachedCountPaginator.of("applications")  # smartcity/counts.py
 
     def get_page_size(self, request: Request) -> int:
         value = request.query_params.get("page_size", "")

@@ -125,7 +125,9 @@ class QueueFilter(ApiFilterSet):
     )
     call = django_filters.UUIDFilter(label=_("Call"), field_name="call__uuid")
     state = django_filters.MultipleChoiceFilter(
-        label=_("State"), choices=[(s.value, s.label) for s in QUEUE_STATES]
+        label=_("State"),
+        choices=[(s.value, s.label) for s in QUEUE_STATES],
+        distinct=False,  # a column of the row itself: no duplicates to remove, no DISTINCT sort
     )
     region = ReferenceChoiceFilter(
         label=_("Region"),

@@ -24,7 +24,6 @@ from django.db.models import (
     Case,
     Count,
     Exists,
-    ExpressionWrapper,
     F,
     IntegerField,
     OuterRef,
@@ -36,6 +35,7 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Coalesce, Least
+from django.db.models.lookups import LessThan
 from django.http import Http404
 from django.utils import timezone
 
@@ -204,7 +204,17 @@ def queue_rows(rows: QuerySet[Application], *, viewer: User) -> QuerySet[Applica
     )
     rows = rows.select_related("call", "lead_org__province__region").annotate(
         due=Least(revision_deadline, review_due),
-        is_overdue=ExpressionWrapper(overdue_condition(today), output_field=BooleanField()),
+        # overdue_condition() from the two deadlines just read, row by row: as EXISTS here the
+        # planner hashes every revision request and assignment (0.8 s at 100,000 proposals)
+        is_overdue=Case(
+            When(
+                Q(LessThan(revision_deadline, today), state=State.REVISION_REQUESTED)
+                | Q(LessThan(review_due, today)),
+                then=Value(True),
+            ),
+            default=Value(False),
+            output_field=BooleanField(),
+        ),
         reviews_submitted=_count(submitted),
     )
     if sees_scores(viewer):

@@ -10,7 +10,6 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -31,6 +30,7 @@ from applications.queue.filters import (
 from applications.queue.services import queue_assign, saved_view_delete, saved_view_save
 from applications.services.assignments import BulkAssignment
 from smartcity.accounts.models import User
+from smartcity.counts import CachedCountPaginator
 
 PERM = "applications.view_staff_queue"
 
@@ -102,7 +102,9 @@ def queue_index(request: HttpRequest) -> HttpResponse:
     filters, refused = queue_filters(request, data)
     cleaned = filters.form.cleaned_data
     page_size = cleaned.get("page_size") or DEFAULT_PAGE_SIZE
-    page = Paginator(filters.qs, page_size).get_page(request.GET.get("page"))
+    page = CachedCountPaginator(filters.qs, page_size, scope="applications").get_page(
+        request.GET.get("page")
+    )
     for application in page.object_list:
         application.state_badge = selectors.STATE_BADGES.get(application.state, "text-bg-secondary")
     may_assign = viewer.has_perm("applications.assign_reviewer")

@@ -33,6 +33,7 @@ from applications.models import (
 from applications.scale import SYNTHETIC_EMAIL_DOMAIN
 from applications.services.versions import synthetic_versions_delete
 from smartcity.accounts.models import Membership, User
+from smartcity.counts import count_scope_changed
 from smartcity.notifications.models import Notification
 
 
@@ -87,4 +88,5 @@ def synthetic_data_delete() -> dict[str, int]:
     gone(Membership.objects.filter(user__in=users))
     gone(SavedView.objects.filter(owner__in=users))
     gone(users)
+    count_scope_changed("applications")  # the deletes above went by queryset, without signals
     return {label: number for label, number in deleted.items() if number}

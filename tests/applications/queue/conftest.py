@@ -99,8 +99,10 @@ def many_proposals(count: int, *, seed: int = 1, made: Made | None = None) -> Ma
 
 
 def facets_forget() -> None:
-    """Empty the facet cache (every version)."""
+    """Empty the facet cache (every version) and the cached list counts (smartcity/counts.py):
+    every request counts as on a cold cache."""
     cache.delete_pattern("*queue:facets*")
+    cache.delete_pattern("*counts:*")
 
 
 @pytest.fixture(autouse=True)
