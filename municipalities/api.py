@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any, cast
+
 from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers, viewsets
@@ -107,5 +110,7 @@ class OrganisationViewSet(viewsets.ReadOnlyModelViewSet):
     def list(self, request: Request) -> Response:
         # the page as OrganisationOut shapes it, read with .values() (smartcity/listrows.py)
         rows = self.filter_queryset(self.get_queryset())
-        page = self.paginate_queryset(ORGANISATION_ROWS.page(rows, count_scope="organisations"))
+        # PageRows is the sequence DRF's paginator slices: its pages are .values() dicts
+        pages = cast("Sequence[Any]", ORGANISATION_ROWS.page(rows, count_scope="organisations"))
+        page = cast("list[dict[str, Any]] | None", self.paginate_queryset(pages))
         return self.get_paginated_response(ORGANISATION_ROWS.render(page or []))
