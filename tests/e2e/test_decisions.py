@@ -67,7 +67,8 @@ def test_from_screening_to_certificate(page: Page, live_server, login_as):
     expect(page.locator("#count-to-screen")).to_have_text("1")
     shot(page, "decisions-staff-home-th")
     page.get_by_role("link", name="รอตรวจสอบคุณสมบัติ").click()
-    page.get_by_role("link", name=application.reference).click()
+    page.get_by_role("link", name=application.reference).click()  # the queue opens the proposal
+    page.get_by_role("link", name="ดำเนินการกับข้อเสนอนี้").click()  # on to the staff workspace
     page.get_by_role("button", name="เริ่มตรวจสอบคุณสมบัติ").click()
     deadline = timezone.localdate() + dt.timedelta(days=14)
     page.locator('[name="request_revision-points"]').fill("ระบุขอบเขตพื้นที่ให้ชัดเจน\nเพิ่มแผนการลงทุนรายปี")
