@@ -37,7 +37,7 @@ def assert_queries_do_not_grow(
                 fetch()
         results.append([])
         counts[size] = []
-        cache.delete_pattern("counts:*")  # list counts cached by smartcity.counts: cold at every size
+        cache.delete_pattern("counts:*")  # smartcity.counts: every size counts cold
         for fetch in fetches:
             with CaptureQueriesContext(connection) as captured:
                 results[-1].append(fetch())
