@@ -133,14 +133,19 @@ def queue_base(*, viewer: User) -> QuerySet[Application]:
 
 
 # ---------------------------------------------------------------- what a row shows
-def _pending_assignments() -> QuerySet[Assignment]:
-    """Assignments of the outer proposal whose reviewer has not submitted a review."""
+def _unreviewed_assignments() -> QuerySet[Assignment]:
+    """Assignments whose reviewer has not submitted a review of the proposal."""
     submitted = Review.objects.filter(
         application=OuterRef("application"),
         reviewer=OuterRef("reviewer"),
         submitted_at__isnull=False,
     )
-    return Assignment.objects.filter(application=OuterRef("pk")).filter(~Exists(submitted))
+    return Assignment.objects.filter(~Exists(submitted))
+
+
+def _pending_assignments() -> QuerySet[Assignment]:
+    """Assignments of the outer proposal whose reviewer has not submitted a review."""
+    return _unreviewed_assignments().filter(application=OuterRef("pk"))
 
 
 def overdue_filter(today: dt.date | None = None) -> Q:
@@ -150,12 +155,7 @@ def overdue_filter(today: dt.date | None = None) -> Q:
     correlated form took seconds)."""
     today = today or timezone.localdate()
     late_revisions = RevisionRequest.objects.filter(answered_at__isnull=True, deadline__lt=today)
-    submitted = Review.objects.filter(
-        application=OuterRef("application"),
-        reviewer=OuterRef("reviewer"),
-        submitted_at__isnull=False,
-    )
-    late_reviews = Assignment.objects.filter(due_on__lt=today).filter(~Exists(submitted))
+    late_reviews = _unreviewed_assignments().filter(due_on__lt=today)
     return Q(pk__in=late_revisions.values("application_id"), state=State.REVISION_REQUESTED) | Q(
         pk__in=late_reviews.values("application_id")
     )
