@@ -183,8 +183,12 @@ class QueueFilter(ApiFilterSet):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:  # noqa: ANN401
         super().__init__(*args, **kwargs)
-        self.filters["region"].extra["choices"] = region_choices()
-        self.filters["province"].extra["choices"] = province_choices()
+        for name, choices in (("region", region_choices()), ("province", province_choices())):
+            reference = self.filters[name]
+            reference.extra["choices"] = choices
+            # a field built before any instance (the API schema builds one on the class's
+            # filter, with no choices) would otherwise be copied here and refuse every value
+            vars(reference).pop("_field", None)
 
     def filter_q(self, rows: QuerySet[Application], name: str, value: str) -> QuerySet[Application]:
         """Every word is a substring of the reference, the area, the lead organisation's Thai

@@ -115,9 +115,9 @@ def _no_cached_facets():
 CHIANG_MAI_CITY = "3500102"  # เทศบาลนครเชียงใหม่: north, province 50, a city municipality
 
 
-def matching_everything(made: Made, *, viewer: object) -> Application:
+def matching_everything(made: Made, *viewers: object) -> Application:
     """A proposal every filter of the query-count test matches: Chiang Mai city's, submitted,
-    mobility, assigned to the first reviewer and to the viewer, both past due, not reviewed."""
+    mobility, assigned to the first reviewer and to the viewers, all past due, not reviewed."""
     many_proposals(0, made=made)  # the registry rows
     organisation = Organisation.objects.get(dla_code=CHIANG_MAI_CITY)
     application = Application.objects.create(
@@ -133,7 +133,7 @@ def matching_everything(made: Made, *, viewer: object) -> Application:
         last_submitted_at=timezone.now(),
     )
     late = timezone.localdate() - dt.timedelta(days=3)
-    for reviewer in {made.reviewers[0], viewer}:
+    for reviewer in {made.reviewers[0], *viewers}:
         Assignment.objects.create(application=application, reviewer=reviewer, due_on=late)
     made.count += 1
     return application
