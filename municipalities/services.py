@@ -20,6 +20,7 @@ from municipalities.registry import (
     romanised_name,
 )
 from municipalities.thai import thai_sort_key
+from smartcity.counts import count_scope_changed
 
 REGION_ORDER = ("north", "northeast", "central", "east", "west", "south")
 # fields the registry file owns; the rest (website, population, verified...) belong to admins
@@ -194,6 +195,8 @@ def registry_import(*, lines: Iterable[str]) -> ImportReport:
             report.unchanged += 1
     Organisation.objects.bulk_create(to_create, batch_size=1000)
     Organisation.objects.bulk_update(to_update, [*_REGISTRY_FIELDS, "updated_at"], batch_size=1000)
+    if to_create or to_update:  # bulk writes send no post_save: the cached list counts learn here
+        count_scope_changed("organisations")
     report.created, report.updated = len(to_create), len(to_update)
     return report
 

@@ -61,3 +61,15 @@ def test_a_paginator_class_per_scope_for_drf():
 
     paginator = CachedCountPaginator.of("applications")(Application.objects.none(), 50)
     assert paginator.scope == "applications"
+
+
+@pytest.mark.django_db
+def test_a_registry_import_renews_the_organisation_counts(load_organisations):
+    """The importer writes in bulk (no post_save): it says itself that the counts changed."""
+    from municipalities.models import Organisation
+
+    load_organisations(["2110101"])  # อบจ.สมุทรปราการ: no pilot, so nothing saves one by one
+    rows = Organisation.objects.all()
+    assert cached_count(rows, scope="organisations") == 1
+    load_organisations(["2110101", "2120101"])
+    assert cached_count(rows, scope="organisations") == 2
