@@ -16,12 +16,10 @@ from openpyxl import load_workbook
 
 from applications.models import Application, Assignment, SavedView
 from applications.queue.filters import QueueFilter
-from applications.queue.selectors import queue_base, queue_rows
 from applications.workflow import State
 from smartcity.accounts.roles import Role
 from tests.applications.queue.conftest import many_proposals, matching_everything
 from tests.factories.accounts import UserFactory
-from tests.factories.bulk import bulk_proposals
 from tests.lists import assert_filter_refused, bad_value
 
 pytestmark = pytest.mark.django_db
@@ -279,21 +277,6 @@ def test_reviewers_export_has_no_scores(client, reviewer, made):
 
 
 # ---------------------------------------------------------------- the search index
-def test_the_search_uses_the_trigram_index_at_10000(programme_admin):
-    from django.db import connection
-
-    bulk_proposals(10_000, seed=11)
-    with connection.cursor() as cursor:  # what autovacuum does: the GIN pending list flushed
-        cursor.execute("SELECT gin_clean_pending_list('application_search_trgm'::regclass)")
-        cursor.execute("ANALYZE applications_application")
-    rows = queue_rows(queue_base(viewer=programme_admin), viewer=programme_admin)
-    filters = QueueFilter({"q": "นิมมาน"}, queryset=rows)
-    assert filters.is_valid()
-    plan = filters.qs.explain(analyze=True)
-    assert "Bitmap Index Scan on application_search_trgm" in plan, plan
-    assert [a.reference for a in filters.qs] == []  # นิมมาน is in no generated proposal
-
-
 def test_overdue_means_a_late_revision_or_a_late_review(client, reviewer):
     made = many_proposals(0, seed=5)
     application = matching_everything(made, reviewer)
