@@ -804,14 +804,16 @@ class Review(models.Model):
 
 
 class Score(models.Model):
-    """A reviewer's score 0 to 5 on one criterion, with the comment that justifies it."""
+    """A reviewer's score 0 to 5 on one criterion, with the comment that justifies it. A draft
+    may keep a comment whose score is still blank; a submitted review scores every criterion
+    (services/reviews.py)."""
 
     review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="scores")
     criterion = models.ForeignKey(
         Criterion, verbose_name=_("criterion"), on_delete=models.PROTECT, related_name="scores"
     )
     score = models.PositiveSmallIntegerField(
-        _("score"), validators=[MinValueValidator(0), MaxValueValidator(5)]
+        _("score"), null=True, blank=True, validators=[MinValueValidator(0), MaxValueValidator(5)]
     )
     comment = models.TextField(_("comment"), blank=True)
 

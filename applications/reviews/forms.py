@@ -65,7 +65,9 @@ class ScoreForm(BootstrapForm, forms.Form):
         if review is not None:
             initial["comment"] = review.comment
             for score in review.scores.all():
-                initial[f"score_{score.criterion.number}"] = str(score.score)
+                initial[f"score_{score.criterion.number}"] = (
+                    "" if score.score is None else str(score.score)
+                )
                 initial[f"comment_{score.criterion.number}"] = score.comment
         super().__init__(*args, initial=initial, **kwargs)
         self.criteria = criteria

@@ -135,7 +135,7 @@ def review_save(
     Score.objects.bulk_create(
         Score(review=review, criterion=criterion, score=score, comment=text)
         for criterion, (score, text) in cleaned.items()
-        if score is not None
+        if score is not None or text  # a draft's comment is kept before its score is chosen
     )
     review.comment = comment.strip()
     if submit:

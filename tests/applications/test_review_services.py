@@ -197,6 +197,27 @@ def test_a_draft_may_leave_criteria_blank_but_submitting_needs_them_all(submitte
     assert f"criterion_{rest[0].number}" in refused.value.message_dict
 
 
+def test_a_draft_keeps_a_comment_whose_score_is_still_blank(submitted):
+    """Nothing typed is lost: a comment is saved before its score is chosen."""
+    reviewer = declared(submitted)
+    first, second, *rest = criteria(submitted)
+    draft = review_save(
+        application=submitted,
+        reviewer=reviewer,
+        scores={first: (4, "ดี"), second: (None, "ต้องดูงบประมาณอีกครั้ง"), rest[0]: (None, "")},
+    )
+    kept = {s.criterion_id: (s.score, s.comment) for s in draft.scores.all()}
+    assert kept == {first.pk: (4, "ดี"), second.pk: (None, "ต้องดูงบประมาณอีกครั้ง")}
+    review = review_save(
+        application=submitted,
+        reviewer=reviewer,
+        scores=dict.fromkeys((first, second, *rest), (3, "")),
+        submit=True,
+    )
+    assert review.total == Decimal("60.00")
+    assert proposal_scores(application=submitted).criteria[1].values == [3]
+
+
 def test_a_score_outside_0_to_5_is_refused(submitted):
     reviewer = declared(submitted)
     first = criteria(submitted)[0]
