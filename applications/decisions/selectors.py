@@ -19,6 +19,7 @@ from applications.models import (
     Meeting,
     RevisionRequest,
 )
+from applications.queue.selectors import overdue_filter
 from applications.workflow import State
 from municipalities.models import Province, Region
 from smartcity.accounts.models import User
@@ -102,7 +103,7 @@ def certificate_get(*, viewer: User, uuid: Any) -> Certificate:  # noqa: ANN401
 @dataclass(frozen=True)
 class StaffWork:
     to_screen: int
-    overdue_revisions: int
+    overdue: int  # a revision past its deadline, or a review past its due date
     upcoming_meetings: list[Meeting]
     upcoming_count: int
 
@@ -112,22 +113,14 @@ def staff_work(*, viewer: User, today: dt.date | None = None) -> StaffWork:
     meetings (three queries whatever the numbers)."""
     today = today or timezone.localdate()
     counts = Application.objects.visible_to(viewer).aggregate(
-        # distinct: the revision requests' join repeats a proposal once per request
-        to_screen=Count("pk", filter=Q(state__in=WAITING["screen"]), distinct=True),
-        overdue=Count(
-            "pk",
-            filter=Q(
-                state=State.REVISION_REQUESTED,
-                revision_requests__answered_at__isnull=True,
-                revision_requests__deadline__lt=today,
-            ),
-            distinct=True,
-        ),
+        to_screen=Count("pk", filter=Q(state__in=WAITING["screen"])),
+        # the queue's own test, so the count is what its "overdue" link lists
+        overdue=Count("pk", filter=overdue_filter(today)),
     )
     meetings = Meeting.objects.filter(date__gte=today).annotate(item_count=Count("items"))
     return StaffWork(
         to_screen=counts["to_screen"],
-        overdue_revisions=counts["overdue"],
+        overdue=counts["overdue"],
         upcoming_meetings=list(meetings.order_by("date", "pk")[:5]),
         upcoming_count=meetings.count(),
     )

@@ -289,4 +289,18 @@ def test_the_staff_home_counts_each_proposal_once():
     )
     later = timezone.localdate() + dt.timedelta(days=5)
     work = staff_work(viewer=admin, today=later)
-    assert (work.to_screen, work.overdue_revisions) == (1, 1)
+    assert (work.to_screen, work.overdue) == (1, 1)
+
+
+def test_the_staff_home_counts_overdue_as_the_queue_lists_it(client):
+    """The badge beside "Overdue" is the number of rows its link shows: late revisions and
+    late reviews alike."""
+    from applications.decisions.selectors import staff_work
+
+    admin = office_admin()
+    late = timezone.localdate() - dt.timedelta(days=1)
+    AssignmentFactory(application=submitted_proposal(), due_on=late)  # no review submitted
+    AssignmentFactory(application=submitted_proposal())  # due in the future
+    client.force_login(admin)
+    listed = client.get(reverse("queue:list"), {"overdue": "true"}).context["page"]
+    assert staff_work(viewer=admin).overdue == listed.paginator.count == 1
