@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 import pghistory
 import pgtrigger
@@ -20,9 +21,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from applications.workflow import CLOSED, COMMITTEE_STAGES, State
-from municipalities.models import in_language
 from smartcity.accounts.roles import Role
+from smartcity.i18n import in_language
 from smartcity.vocabulary import Domain, FocusArea
+
+if TYPE_CHECKING:
+    from smartcity.accounts.models import Viewer  # a type only: no import at run time
 
 # Versions refuse UPDATE and DELETE; a service may delete (synthetic data only) by setting this
 # transaction-local setting first (applications.services.versions.synthetic_versions_delete).
@@ -213,22 +217,22 @@ class CallDocument(BilingualTexts, models.Model):
 
 
 class ApplicationQuerySet(models.QuerySet["Application"]):
-    def visible_to(self, user: object) -> ApplicationQuerySet:
+    def visible_to(self, user: Viewer) -> ApplicationQuerySet:
         """Proposals the user may see at least as a queue summary (applications/rules.py says
         who sees the full proposal); a draft only to its lead organisation."""
         from smartcity.accounts.models import Membership
 
-        if not getattr(user, "is_authenticated", False):
+        if not user.is_authenticated:
             return self.none()
-        if user.is_superuser or user.has_role(Role.PROGRAMME_ADMIN):  # type: ignore[attr-defined]
+        if user.is_superuser or user.has_role(Role.PROGRAMME_ADMIN):
             return self
         served = Membership.objects.approved().filter(user=user).values("organisation")
         seen = Q(lead_org__in=served)
         submitted = Q(submitted_at__isnull=False)  # a draft withdrawn unsubmitted stays private
         seen |= submitted & Q(partners__organisation__in=served)
-        if user.has_role(Role.REVIEWER):  # type: ignore[attr-defined]
+        if user.has_role(Role.REVIEWER):
             seen |= submitted
-        if user.has_role(Role.COMMITTEE):  # type: ignore[attr-defined]
+        if user.has_role(Role.COMMITTEE):
             seen |= Q(state__in=COMMITTEE_STAGES)
         # a subquery, not a join: a proposal with several partners stays one row
         return self.filter(pk__in=Application.objects.filter(seen).values("pk"))
@@ -421,7 +425,8 @@ class Application(models.Model):
     def sections(self) -> list[tuple[str, str]]:
         """(label, text) of each written section, in the order of the depa criteria."""
         return [
-            (str(self._meta.get_field(name).verbose_name), getattr(self, name))
+            # every section is a concrete field; get_field is typed to return a relation too
+            (str(getattr(self._meta.get_field(name), "verbose_name", name)), getattr(self, name))
             for name in SECTION_TEXTS
         ]
 

@@ -11,6 +11,8 @@ Listing queries are `Application.objects.visible_to(user)`; these predicates dec
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import rules
 
 from applications.workflow import COMMITTEE_STAGES, EDITABLE
@@ -21,41 +23,49 @@ from smartcity.accounts.rules import (
     is_reviewer,
 )
 
+if TYPE_CHECKING:  # types only: the models are imported where used, at run time
+    from applications.models import Application, Certificate, ConflictDeclaration
+    from smartcity.accounts.models import User, Viewer
+    from smartcity.files.models import StoredFile
 
-def _served_ids(user: object) -> frozenset[int]:
-    """Ids of the organisations the user is an approved officer of, read once per user object."""
+_SERVED_CACHE = "_served_organisation_ids"
+
+
+def _served_ids(user: Viewer) -> frozenset[int]:
+    """Ids of the organisations the user is an approved officer of, read once per user object
+    (cached in an attribute the User model does not declare, hence getattr and setattr)."""
     from smartcity.accounts.models import Membership
 
-    if not getattr(user, "is_authenticated", False):
+    if not user.is_authenticated:
         return frozenset()
-    cached = getattr(user, "_served_organisation_ids", None)
+    cached: frozenset[int] | None = getattr(user, _SERVED_CACHE, None)
     if cached is None:
         cached = frozenset(
             Membership.objects.approved()
-            .filter(user_id=user.pk)  # type: ignore[attr-defined]
+            .filter(user_id=user.pk)
             .values_list("organisation_id", flat=True)
         )
-        user._served_organisation_ids = cached  # type: ignore[attr-defined]
+        setattr(user, _SERVED_CACHE, cached)
     return cached
 
 
 @rules.predicate
-def is_lead_officer(user: object, application: object) -> bool:
+def is_lead_officer(user: Viewer, application: Application | None) -> bool:
     """An approved officer of the proposal's lead organisation."""
-    return application is not None and application.lead_org_id in _served_ids(user)  # type: ignore[attr-defined]
+    return application is not None and application.lead_org_id in _served_ids(user)
 
 
 @rules.predicate
-def is_partner_officer(user: object, application: object) -> bool:
+def is_partner_officer(user: Viewer, application: Application | None) -> bool:
     """An approved officer of an organisation the submitted proposal names as partner."""
-    if application is None or application.submitted_at is None:  # type: ignore[attr-defined]
+    if application is None or application.submitted_at is None:
         return False
     served = _served_ids(user)
-    return bool(served) and application.partners.filter(organisation_id__in=served).exists()  # type: ignore[attr-defined]
+    return bool(served) and application.partners.filter(organisation_id__in=served).exists()
 
 
 @rules.predicate
-def is_assigned_reviewer(user: object, application: object) -> bool:
+def is_assigned_reviewer(user: Viewer, application: Application | None) -> bool:
     """A reviewer a programme administrator assigned to this proposal, who has not declared a
     conflict of interest on it. Declaring one deletes the assignment; the declaration is checked
     here too, so an assignment made again by hand (Django admin) grants nothing either."""
@@ -63,70 +73,68 @@ def is_assigned_reviewer(user: object, application: object) -> bool:
 
     from applications.models import ConflictDeclaration
 
-    if application is None or not is_reviewer(user):
+    if application is None or not user.is_authenticated or not is_reviewer(user):
         return False
     conflict = ConflictDeclaration.objects.filter(
         application=OuterRef("application"), reviewer=OuterRef("reviewer"), has_conflict=True
     )
-    return bool(
-        application.assignments.filter(reviewer=user).exclude(Exists(conflict)).exists()  # type: ignore[attr-defined]
-    )
+    return bool(application.assignments.filter(reviewer=user).exclude(Exists(conflict)).exists())
 
 
-def _declaration(user: object, application: object) -> object | None:
+def _declaration(user: User, application: Application) -> ConflictDeclaration | None:
     """The user's declaration on the proposal (not cached: it changes within a session)."""
     from applications.models import ConflictDeclaration
 
     return ConflictDeclaration.objects.filter(
         application=application,
-        reviewer_id=user.pk,  # type: ignore[attr-defined]
+        reviewer_id=user.pk,
     ).first()
 
 
 @rules.predicate
-def has_declared_no_conflict(user: object, application: object) -> bool:
+def has_declared_no_conflict(user: Viewer, application: Application | None) -> bool:
     """The reviewer declared they have no conflict of interest with this proposal."""
-    if application is None or not getattr(user, "is_authenticated", False):
+    if application is None or not user.is_authenticated:
         return False
     declaration = _declaration(user, application)
-    return declaration is not None and not declaration.has_conflict  # type: ignore[attr-defined]
+    return declaration is not None and not declaration.has_conflict
 
 
 @rules.predicate
-def has_declared(user: object, application: object) -> bool:
+def has_declared(user: Viewer, application: Application | None) -> bool:
     """The reviewer declared on this proposal, either way (final)."""
-    if application is None or not getattr(user, "is_authenticated", False):
+    if application is None or not user.is_authenticated:
         return False
     return _declaration(user, application) is not None
 
 
 @rules.predicate
-def has_submitted_review(user: object, application: object) -> bool:
+def has_submitted_review(user: Viewer, application: Application | None) -> bool:
     """The reviewer submitted their own scores for this proposal."""
     from applications.models import Review
 
-    if application is None or not getattr(user, "is_authenticated", False):
+    if application is None or not user.is_authenticated:
         return False
     return Review.objects.filter(
         application=application,
         reviewer_id=user.pk,
-        submitted_at__isnull=False,  # type: ignore[attr-defined]
+        submitted_at__isnull=False,
     ).exists()
 
 
 @rules.predicate
-def is_submitted(user: object, application: object) -> bool:
-    return application is not None and application.submitted_at is not None  # type: ignore[attr-defined]
+def is_submitted(user: Viewer, application: Application | None) -> bool:
+    return application is not None and application.submitted_at is not None
 
 
 @rules.predicate
-def is_at_committee_stage(user: object, application: object) -> bool:
-    return application is not None and application.state in COMMITTEE_STAGES  # type: ignore[attr-defined]
+def is_at_committee_stage(user: Viewer, application: Application | None) -> bool:
+    return application is not None and application.state in COMMITTEE_STAGES
 
 
 @rules.predicate
-def is_editable(user: object, application: object) -> bool:
-    return application is not None and application.state in EDITABLE  # type: ignore[attr-defined]
+def is_editable(user: Viewer, application: Application | None) -> bool:
+    return application is not None and application.state in EDITABLE
 
 
 # the full proposal: every field, projects, KPIs, files, versions, transitions
@@ -194,9 +202,9 @@ rules.add_perm("applications.export_scores", is_programme_admin | is_committee)
 
 
 @rules.predicate
-def is_officer_of_certified(user: object, certificate: object) -> bool:
+def is_officer_of_certified(user: Viewer, certificate: Certificate | None) -> bool:
     """An approved officer of the certified organisation."""
-    return certificate is not None and certificate.organisation_id in _served_ids(user)  # type: ignore[attr-defined]
+    return certificate is not None and certificate.organisation_id in _served_ids(user)
 
 
 rules.add_perm("applications.download_certificate", is_staff_member | is_officer_of_certified)
@@ -212,7 +220,7 @@ for model in ("applicationversion", "transition", "revisionrequest"):
     rules.add_perm(f"applications.view_{model}", is_programme_admin)
 
 
-def may_download_comment_file(user: object, stored: object) -> bool:
+def may_download_comment_file(user: Viewer, stored: StoredFile) -> bool:
     """A comment's file: for those who may read the comment (internal ones: staff only)."""
     from applications.models import Comment
 
@@ -220,17 +228,17 @@ def may_download_comment_file(user: object, stored: object) -> bool:
     if comment is None:
         return False
     rule = "applications.view_internal_comments" if comment.is_internal else "applications.comment"
-    return user.has_perm(rule, comment.application)  # type: ignore[attr-defined]
+    return user.has_perm(rule, comment.application)
 
 
-def may_download_call_document(user: object, stored: object) -> bool:
+def may_download_call_document(user: Viewer, stored: StoredFile) -> bool:
     """A call's guideline or template: public."""
     return hasattr(stored, "call_document")
 
 
-def may_download_attachment(user: object, stored: object) -> bool:
+def may_download_attachment(user: Viewer, stored: StoredFile) -> bool:
     """A proposal's file: for those who see the proposal whole (never the draft of another)."""
     from applications.models import Application
 
-    applications = Application.objects.filter(attachments__stored_file=stored.pk)  # type: ignore[attr-defined]
-    return any(user.has_perm("applications.view_application", a) for a in applications)  # type: ignore[attr-defined]
+    applications = Application.objects.filter(attachments__stored_file=stored.pk)
+    return any(user.has_perm("applications.view_application", a) for a in applications)

@@ -29,6 +29,7 @@ from applications.services.meetings import (
 )
 from municipalities.models import Province, Region
 from smartcity.filters import ApiFilterSet
+from smartcity.http import signed_in_user
 from smartcity.vocabulary import Domain
 
 
@@ -105,7 +106,7 @@ class CertificateViewSet(viewsets.ReadOnlyModelViewSet):
 
 # ---------------------------------------------------------------- moves and comments
 def _application(request: Request, uuid: str, perm: str) -> Application:
-    application = selectors.application_visible(viewer=request.user, uuid=uuid)
+    application = selectors.application_visible(viewer=signed_in_user(request), uuid=uuid)
     if not request.user.has_perm(perm, application):
         raise Http404
     return application
@@ -131,7 +132,7 @@ class MoveViewSet(viewsets.GenericViewSet):
         application = _application(
             request, application_uuid, "applications.view_application_summary"
         )
-        names = workflow.allowed_moves(application, request.user)
+        names = workflow.allowed_moves(application, signed_in_user(request))
         return Response(
             {
                 "state": application.state,
@@ -146,7 +147,7 @@ class MoveViewSet(viewsets.GenericViewSet):
         payload = MoveIn(data=request.data)
         payload.is_valid(raise_exception=True)
         application = application_transition(
-            application=application, actor=request.user, **payload.validated_data
+            application=application, actor=signed_in_user(request), **payload.validated_data
         )
         return Response({"state": application.state}, status=status.HTTP_201_CREATED)
 
@@ -176,7 +177,7 @@ class CommentViewSet(viewsets.GenericViewSet):
 
     def list(self, request: Request, application_uuid: str) -> Response:
         application = _application(request, application_uuid, "applications.comment")
-        comments = selectors.comment_list(application=application, viewer=request.user)
+        comments = selectors.comment_list(application=application, viewer=signed_in_user(request))
         return Response(CommentOut(comments, many=True).data)
 
     def create(self, request: Request, application_uuid: str) -> Response:
@@ -186,7 +187,7 @@ class CommentViewSet(viewsets.GenericViewSet):
         data = payload.validated_data
         comment = comment_create(
             application=application,
-            author=request.user,
+            author=signed_in_user(request),
             body=data["body"],
             is_internal=data["is_internal"],
             upload=data.get("file"),
@@ -242,16 +243,19 @@ class MeetingViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     def get_object(self) -> Meeting:
         return selectors.meeting_get(uuid=self.kwargs["uuid"])
 
-    def perform_create(self, serializer: MeetingSerializer) -> None:
-        serializer.instance = meeting_create(actor=self.request.user, **serializer.validated_data)
+    def perform_create(self, serializer: serializers.BaseSerializer[Meeting]) -> None:
+        serializer.instance = meeting_create(
+            actor=signed_in_user(self.request), **serializer.validated_data
+        )
 
     @action(detail=True, methods=["post"])
     def agenda(self, request: Request, uuid: str) -> Response:
         meeting = self.get_object()
+        data = request.data if isinstance(request.data, dict) else {}
         application = _application(
-            request, request.data.get("application", ""), "applications.view_application_summary"
+            request, data.get("application", ""), "applications.view_application_summary"
         )
-        meeting_agenda_add(meeting=meeting, application=application, actor=request.user)
+        meeting_agenda_add(meeting=meeting, application=application, actor=signed_in_user(request))
         return Response(
             MeetingSerializer(selectors.meeting_get(uuid=uuid)).data, status=status.HTTP_201_CREATED
         )
@@ -268,7 +272,7 @@ class MeetingViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
             if item is None:
                 raise ValidationError({"application": _("This proposal is not on the agenda.")})
             decisions.append(DecisionInput(item=item, **row))
-        meeting_decide(meeting=meeting, actor=request.user, decisions=decisions)
+        meeting_decide(meeting=meeting, actor=signed_in_user(request), decisions=decisions)
         return Response(MeetingSerializer(selectors.meeting_get(uuid=uuid)).data)
 
 

@@ -31,11 +31,13 @@ RECORDED_CSV = """dla_code,certificate_number,certified_on,valid_until,domains
 
 
 def _screened(application: Application, admin: User) -> None:
-    for move, extra in (
-        ("screen", {}),
-        ("screening_pass", {"checklist": list(SCREENING_CHECKLIST)}),
-    ):
-        application_transition(application=application, move=move, actor=admin, **extra)
+    application_transition(application=application, move="screen", actor=admin)
+    application_transition(
+        application=application,
+        move="screening_pass",
+        actor=admin,
+        checklist=list(SCREENING_CHECKLIST),
+    )
 
 
 def _meeting(admin: User, body: str, number: str, date: dt.date) -> Meeting:
@@ -68,7 +70,7 @@ def load() -> list[str]:
     lines = []
     today = timezone.localdate()
     if not Certificate.objects.filter(application__isnull=False).exists():
-        application = submitted.first()
+        application = submitted[0]  # the first by reference: there is one (checked above)
         _screened(application, admin)
         past = today - dt.timedelta(days=30)
         _decided(
@@ -83,11 +85,11 @@ def load() -> list[str]:
         _decided(_meeting(admin, Body.COMMITTEE, "1/2569", past), application, "certify", admin)
         lines.append(f"{application.lead_org} certified")
     if not Meeting.objects.filter(date__gte=today).exists():
-        application = submitted.exclude(pk__in=AgendaItem.objects.values("application")).first()
+        waiting = submitted.exclude(pk__in=AgendaItem.objects.values("application")).first()
         meeting = _meeting(admin, Body.WORKING_GROUP, "2/2569", today + dt.timedelta(days=14))
-        if application is not None:
-            _screened(application, admin)
-            meeting_agenda_add(meeting=meeting, application=application, actor=admin)
+        if waiting is not None:
+            _screened(waiting, admin)
+            meeting_agenda_add(meeting=meeting, application=waiting, actor=admin)
         lines.append(f"meeting {meeting} scheduled")
     report = certificates_import(
         text=RECORDED_CSV.format(first=pilot_codes[0], second=pilot_codes[1])

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 from django import forms
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from applications.models import Body, Meeting, RevisionRequest
+from applications.models import Application, Body, Meeting, RevisionRequest
 from applications.services.decisions import SCREENING_CHECKLIST
 from applications.services.meetings import OUTCOMES
 from applications.workflow import MOVES
+from municipalities.models import Province, Region
 from municipalities.selectors import province_list, region_list
 from smartcity.dates import EraDateField
 from smartcity.vocabulary import Domain
@@ -19,9 +21,11 @@ from smartcity.vocabulary import Domain
 class BootstrapForm:
     """Bootstrap's classes on every widget, so templates render `{{ field }}` as it is."""
 
+    fields: dict[str, forms.Field]  # the form's, as BaseForm declares it
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:  # noqa: ANN401
-        super().__init__(*args, **kwargs)  # type: ignore[call-arg]
-        for field in self.fields.values():  # type: ignore[attr-defined]
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
             widget = field.widget
             if isinstance(widget, (forms.CheckboxSelectMultiple, forms.RadioSelect)):
                 widget.attrs.setdefault("class", "form-check-input")
@@ -45,9 +49,11 @@ class CityFilterForm(BootstrapForm, forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:  # noqa: ANN401
         super().__init__(*args, **kwargs)
-        self.fields["region"].empty_label = _("All regions")
-        self.fields["province"].empty_label = _("All provinces")
-        self.fields["province"].queryset = province_list()
+        region = cast(forms.ModelChoiceField[Region], self.fields["region"])
+        province = cast(forms.ModelChoiceField[Province], self.fields["province"])
+        region.empty_label = _("All regions")
+        province.empty_label = _("All provinces")
+        province.queryset = province_list()
 
 
 class MoveForm(BootstrapForm, forms.Form):
@@ -117,11 +123,18 @@ class MeetingForm(BootstrapForm, forms.ModelForm):
 
 
 class AgendaAddForm(BootstrapForm, forms.Form):
-    application = forms.ModelChoiceField(label=_("Proposal"), queryset=None, to_field_name="uuid")
+    application: forms.ModelChoiceField[Application] = forms.ModelChoiceField(
+        label=_("Proposal"), queryset=None, to_field_name="uuid"
+    )
 
-    def __init__(self, *args: Any, candidates: Any, **kwargs: Any) -> None:  # noqa: ANN401
+    def __init__(
+        self,
+        *args: Any,  # noqa: ANN401
+        candidates: QuerySet[Application],
+        **kwargs: Any,  # noqa: ANN401
+    ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["application"].queryset = candidates
+        cast(forms.ModelChoiceField[Application], self.fields["application"]).queryset = candidates
 
 
 class DecisionForm(BootstrapForm, forms.Form):
@@ -138,7 +151,7 @@ class DecisionForm(BootstrapForm, forms.Form):
 
     def __init__(self, *args: Any, body: str, **kwargs: Any) -> None:  # noqa: ANN401
         super().__init__(*args, **kwargs)
-        self.fields["outcome"].choices = [
+        cast(forms.ChoiceField, self.fields["outcome"]).choices = [
             ("", _("Not decided")),
             *((name, MOVES[name].label) for name in OUTCOMES[Body(body)]),
         ]

@@ -15,6 +15,7 @@ from applications.decisions.selectors import (
     staff_work,
 )
 from municipalities.models import Organisation
+from smartcity.http import signed_in_user
 from smartcity.panels import Panel, panel_register
 
 
@@ -27,14 +28,15 @@ def _organisation(request: HttpRequest, organisation: Organisation) -> dict[str,
     return {"certificates": certificates} if certificates else None
 
 
+# the dashboard's panels: its page is for signed-in users only (@login_required)
 def _staff_work(request: HttpRequest, obj: None) -> dict[str, Any] | None:
     if not request.user.has_perm("applications.view_staff_queue"):
         return None
-    return {"work": staff_work(viewer=request.user)}
+    return {"work": staff_work(viewer=signed_in_user(request))}
 
 
 def _officer_work(request: HttpRequest, obj: None) -> dict[str, Any] | None:
-    revisions, certificates = revisions_to_answer(viewer=request.user)
+    revisions, certificates = revisions_to_answer(viewer=signed_in_user(request))
     if not revisions and not certificates:
         return None
     return {"revisions": revisions, "certificates": certificates}

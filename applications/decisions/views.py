@@ -31,7 +31,7 @@ from applications.decisions.forms import (
     MeetingForm,
     MoveForm,
 )
-from applications.models import Application, RevisionRequest
+from applications.models import Application, Certificate, RevisionRequest
 from applications.reviews.selectors import review_panel, score_summaries
 from applications.services.comments import comment_create
 from applications.services.decisions import NOT_STAFF_MOVES, application_transition
@@ -47,6 +47,7 @@ from applications.services.revisions import (
     revision_open,
 )
 from smartcity.errors import DomainError
+from smartcity.http import AuthenticatedHttpRequest
 from smartcity.pdf import pdf_render
 
 PAGE_SIZE = 50
@@ -63,7 +64,7 @@ def _refused(request: HttpRequest, error: DomainError | ValidationError) -> None
         messages.error(request, text)
 
 
-def _application(request: HttpRequest, uuid: str, perm: str) -> Application:
+def _application(request: AuthenticatedHttpRequest, uuid: str, perm: str) -> Application:
     application = selectors.application_visible(viewer=request.user, uuid=uuid)
     if not request.user.has_perm(perm, application):
         raise Http404
@@ -98,7 +99,7 @@ def staff_queue(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def workspace(request: HttpRequest, uuid: str) -> HttpResponse:
+def workspace(request: AuthenticatedHttpRequest, uuid: str) -> HttpResponse:
     """A proposal as the office works on it: moves, revisions, comments, timeline."""
     application = _application(request, uuid, "applications.work_on_application")
     moves = [
@@ -129,7 +130,7 @@ def workspace(request: HttpRequest, uuid: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def move_make(request: HttpRequest, uuid: str, move: str) -> HttpResponse:
+def move_make(request: AuthenticatedHttpRequest, uuid: str, move: str) -> HttpResponse:
     """Make one staff move from the workspace; a refusal is a message, nothing changes."""
     application = _application(request, uuid, "applications.work_on_application")
     form = MoveForm(request.POST, prefix=move)
@@ -152,7 +153,7 @@ def move_make(request: HttpRequest, uuid: str, move: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def deadline_extend(request: HttpRequest, uuid: str) -> HttpResponse:
+def deadline_extend(request: AuthenticatedHttpRequest, uuid: str) -> HttpResponse:
     revision = RevisionRequest.objects.select_related("application").filter(uuid=uuid).first()
     if revision is None or not request.user.has_perm(
         "applications.work_on_application", revision.application
@@ -171,7 +172,7 @@ def deadline_extend(request: HttpRequest, uuid: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def comment_add(request: HttpRequest, uuid: str) -> HttpResponse:
+def comment_add(request: AuthenticatedHttpRequest, uuid: str) -> HttpResponse:
     """A comment from the office (internal or to the applicant) or from the lead organisation."""
     application = _application(request, uuid, "applications.comment")
     form = CommentForm(request.POST, request.FILES)
@@ -195,16 +196,15 @@ def comment_add(request: HttpRequest, uuid: str) -> HttpResponse:
 
 # ---------------------------------------------------------------- the lead organisation
 @login_required
-def revision_answer(request: HttpRequest, uuid: str) -> HttpResponse:
+def revision_answer(request: AuthenticatedHttpRequest, uuid: str) -> HttpResponse:
     """The officer answers each point of the open revision request and resubmits."""
     from applications.services.proposals import application_submit
 
     application = _application(request, uuid, "applications.view_application")
     revision = revision_open(application)
-    may_answer = revision is not None and request.user.has_perm(
-        "applications.answer_revision", application
-    )
-    form = AnswerForm(request.POST or None, request=revision) if may_answer else None
+    form = None
+    if revision is not None and request.user.has_perm("applications.answer_revision", application):
+        form = AnswerForm(request.POST or None, request=revision)
     if request.method == "POST" and form is not None and form.is_valid():
         resubmit = "resubmit" in request.POST
         try:
@@ -239,7 +239,7 @@ def revision_answer(request: HttpRequest, uuid: str) -> HttpResponse:
 
 # ---------------------------------------------------------------- meetings
 @login_required
-def meeting_index(request: HttpRequest) -> HttpResponse:
+def meeting_index(request: AuthenticatedHttpRequest) -> HttpResponse:
     _staff_only(request, "applications.view_meetings")
     form = MeetingForm(request.POST or None)
     if request.method == "POST":
@@ -260,7 +260,7 @@ def meeting_index(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def meeting_detail(request: HttpRequest, uuid: str) -> HttpResponse:
+def meeting_detail(request: AuthenticatedHttpRequest, uuid: str) -> HttpResponse:
     """The agenda, the proposals that may join it, and the decisions to record in one batch."""
     _staff_only(request, "applications.view_meetings")
     meeting = selectors.meeting_get(uuid=uuid)
@@ -291,7 +291,7 @@ def meeting_detail(request: HttpRequest, uuid: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def meeting_decisions(request: HttpRequest, uuid: str) -> HttpResponse:
+def meeting_decisions(request: AuthenticatedHttpRequest, uuid: str) -> HttpResponse:
     """Record the outcomes chosen on the meeting page, all in one transaction."""
     _staff_only(request, "applications.manage_meetings")
     meeting = selectors.meeting_get(uuid=uuid)
@@ -324,7 +324,7 @@ MEETING_DOCUMENTS = {
 
 
 @login_required
-def meeting_document(request: HttpRequest, uuid: str, kind: str) -> HttpResponse:
+def meeting_document(request: AuthenticatedHttpRequest, uuid: str, kind: str) -> FileResponse:
     """The agenda pack (each proposal's summary) or the minutes, as PDF in Thai."""
     _staff_only(request, "applications.view_meetings")
     if kind not in MEETING_DOCUMENTS:
@@ -351,14 +351,14 @@ def meeting_document(request: HttpRequest, uuid: str, kind: str) -> HttpResponse
     return _pdf(content, f"{kind}-{meeting.body}-{meeting.number.replace('/', '-')}.pdf")
 
 
-CERTIFICATE_DOCUMENTS: dict[str, tuple[str, Callable]] = {
+CERTIFICATE_DOCUMENTS: dict[str, tuple[str, Callable[[Certificate], bool]]] = {
     "letter": ("applications/pdf/decision_letter.html", lambda c: c.application_id is not None),
     "certificate": ("applications/pdf/certificate.html", lambda c: True),
 }
 
 
 @login_required
-def certificate_document(request: HttpRequest, uuid: str, kind: str) -> HttpResponse:
+def certificate_document(request: AuthenticatedHttpRequest, uuid: str, kind: str) -> FileResponse:
     """The decision letter (หนังสือแจ้งผล) or the certificate, as PDF in Thai."""
     certificate = selectors.certificate_get(viewer=request.user, uuid=uuid)
     template, exists = CERTIFICATE_DOCUMENTS.get(kind, ("", lambda c: False))
