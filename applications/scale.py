@@ -450,12 +450,12 @@ class _Generator:
                 )
             self.user_uuid[pk] = key
             made.append(pk)
-        unset = ("last_login", "home_organisation", "closed_at", "two_factor_enabled_at")
-        self.count(User, _fields(User, own_id=True, unset=unset), users)
+        never_used = ("last_login", "home_organisation", "closed_at", "two_factor_enabled_at")
+        self.count(User, _fields(User, own_id=True, unset=never_used), users)
         group = Group.objects.get(name=role.value).pk
         self.count(User.groups.through, ("user", "group"), [(pk, group) for pk in made])
-        unset = ("invited_by", "decided_by")
-        self.count(Membership, _fields(Membership, own_id=False, unset=unset), memberships)
+        undecided = _fields(Membership, own_id=False, unset=("invited_by", "decided_by"))
+        self.count(Membership, undecided, memberships)
         return made
 
     def call(self) -> Call:
