@@ -28,7 +28,7 @@ import random
 import threading
 import time
 import uuid
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -43,6 +43,7 @@ from applications import workflow
 from applications.criteria import DEPA_CRITERIA, SCORE_MEANINGS
 from applications.models import (
     KPI,
+    SECTION_TEXTS,
     Application,
     ApplicationVersion,
     Assignment,
@@ -339,6 +340,16 @@ def _columns(model: type[Model], fields: Sequence[str]) -> list[str]:
     return [str(model._meta.get_field(name).column) for name in fields]  # type: ignore[union-attr]
 
 
+def _fields(model: type[Model], *, own_id: bool, unset: Collection[str] = ()) -> tuple[str, ...]:
+    """The fields the generator writes, in the model's order (its rows follow it): all but the
+    id unless `own_id` (else the database's sequence gives it) and `unset` (left NULL)."""
+    return tuple(
+        field.name
+        for field in model._meta.concrete_fields
+        if (own_id or not field.primary_key) and field.name not in unset
+    )
+
+
 # Asia/Bangkok has kept UTC+7 without daylight saving since 1920: a fixed offset is exact
 BANGKOK = dt.timezone(dt.timedelta(hours=7))
 
@@ -428,8 +439,9 @@ class _Generator:
                 Role.COMMITTEE: "กรรมการเมืองอัจฉริยะ",
             }.get(role, "")
             names = (first_th, last_th, first_en, last_en)
-            users.append((pk, key, email, password, "", *names, "", position, "th"))
-            users[-1] += (False, True, False, at, at)  # staff, active, superuser, joined, verified
+            # in the model's field order: id, password, superuser, uuid, e-mail, title, names...
+            users.append((pk, password, False, key, email, "", *names, "", position, "th"))
+            users[-1] += (False, True, at, at)  # staff, active, joined, e-mail verified
             org = orgs[n] if n < len(orgs) else None
             if org is not None:
                 self.officer_of[org.pk] = pk
@@ -438,45 +450,12 @@ class _Generator:
                 )
             self.user_uuid[pk] = key
             made.append(pk)
-        self.count(
-            User,
-            (
-                "id",
-                "uuid",
-                "email",
-                "password",
-                "title",
-                "first_name_th",
-                "last_name_th",
-                "first_name_en",
-                "last_name_en",
-                "phone",
-                "position",
-                "language",
-                "is_staff",
-                "is_active",
-                "is_superuser",
-                "date_joined",
-                "email_verified_at",
-            ),
-            users,
-        )
+        never_used = ("last_login", "home_organisation", "closed_at", "two_factor_enabled_at")
+        self.count(User, _fields(User, own_id=True, unset=never_used), users)
         group = Group.objects.get(name=role.value).pk
         self.count(User.groups.through, ("user", "group"), [(pk, group) for pk in made])
-        self.count(
-            Membership,
-            (
-                "uuid",
-                "user",
-                "organisation",
-                "status",
-                "proposes_organisation",
-                "juristic_number",
-                "decided_at",
-                "created_at",
-            ),
-            memberships,
-        )
+        undecided = _fields(Membership, own_id=False, unset=("invited_by", "decided_by"))
+        self.count(Membership, undecided, memberships)
         return made
 
     def call(self) -> Call:
@@ -488,21 +467,7 @@ class _Generator:
         self.call_uuid = self.uuid()
         self.count(
             Call,
-            (
-                "id",
-                "uuid",
-                "title_th",
-                "title_en",
-                "description_th",
-                "description_en",
-                "opens_at",
-                "closes_at",
-                "accept_late_drafts",
-                "criteria_frozen_at",
-                "is_synthetic",
-                "created_at",
-                "updated_at",
-            ),
+            _fields(Call, own_id=True, unset=("late_until",)),
             [
                 (
                     pk,
@@ -530,21 +495,8 @@ class _Generator:
             self.criteria.append((criterion, weight))
             criteria.append((criterion, pk, number, *text, weight))
             levels += [(criterion, s, th, en) for s, (th, en) in SCORE_MEANINGS.items()]
-        self.count(
-            Criterion,
-            (
-                "id",
-                "call",
-                "number",
-                "title_th",
-                "title_en",
-                "description_th",
-                "description_en",
-                "weight",
-            ),
-            criteria,
-        )
-        self.count(ScoreLevel, ("criterion", "score", "meaning_th", "meaning_en"), levels)
+        self.count(Criterion, _fields(Criterion, own_id=True), criteria)
+        self.count(ScoreLevel, _fields(ScoreLevel, own_id=False), levels)
         return Call.objects.get(pk=pk)
 
     # ------------------------------------------------------------ one proposal's story
@@ -861,7 +813,7 @@ class _Generator:
                 declaration += (conflict, reason, declared)
                 rows[ConflictDeclaration].append(declaration)
                 # its history row, as the (switched off) pghistory trigger would have written it
-                rows[DECLARATION_EVENT].append((declared, "insert", *declaration, declaration[0]))
+                rows[DECLARATION_EVENT].append((declared, "insert", declaration[0], *declaration))
             if conflict:
                 continue  # a conflict ends the assignment
             kept_reviewers.append(reviewer)
@@ -936,9 +888,10 @@ class _Generator:
                 domains,
                 focus,
                 area_name,
+                sections["area_boundary"],
                 area_km2,
                 population,
-                *sections.values(),
+                *(sections[name] for name in SECTION_TEXTS[1:]),
                 submitted_at,
                 last_submitted_at,
                 True,
@@ -1054,150 +1007,6 @@ class _Generator:
         )
 
 
-# the tables written per batch, their columns in the order `_Generator.proposal` builds rows
-COLUMNS: dict[type[Model], tuple[str, ...]] = {
-    Application: (
-        "id",
-        "uuid",
-        "call",
-        "lead_org",
-        "contact",
-        "created_by",
-        "state",
-        "reference",
-        "revision",
-        "saved_by",
-        "domains",
-        "focus_areas",
-        "area_name",
-        "area_km2",
-        "population_covered",
-        "area_boundary",
-        "vision",
-        "goals",
-        "infrastructure_plan",
-        "data_platform",
-        "smart_services",
-        "governance",
-        "partnership",
-        "funding",
-        "citizen_participation",
-        "submitted_at",
-        "last_submitted_at",
-        "is_synthetic",
-        "search_text",
-        "created_at",
-        "updated_at",
-    ),
-    ApplicationVersion: (
-        "id",
-        "uuid",
-        "application",
-        "number",
-        "submitted_at",
-        "submitted_by",
-        "schema_version",
-        "data",
-    ),
-    Project: (
-        "id",
-        "uuid",
-        "application",
-        "domain",
-        "title",
-        "summary",
-        "budget",
-        "funding_source",
-        "starts_on",
-        "ends_on",
-        "lead_unit",
-        "order",
-    ),
-    KPI: ("uuid", "project", "name", "unit", "baseline", "target", "target_year", "order"),
-    Partner: ("application", "organisation", "role", "order"),
-    Transition: ("application", "move", "source", "target", "actor", "comment", "at"),
-    RevisionRequest: (
-        "id",
-        "uuid",
-        "application",
-        "points",
-        "deadline",
-        "requested_by",
-        "requested_at",
-        "answered_by",
-        "answered_at",
-    ),
-    RevisionPoint: ("request", "number", "text", "answer", "answered_at"),
-    ConflictDeclaration: (
-        "id",
-        "uuid",
-        "application",
-        "reviewer",
-        "has_conflict",
-        "reason",
-        "declared_at",
-    ),
-    DECLARATION_EVENT: (
-        "pgh_created_at",
-        "pgh_label",
-        "id",
-        "uuid",
-        "application",
-        "reviewer",
-        "has_conflict",
-        "reason",
-        "declared_at",
-        "pgh_obj",
-    ),
-    Assignment: ("uuid", "application", "reviewer", "assigned_by", "assigned_at", "due_on"),
-    Review: (
-        "id",
-        "uuid",
-        "application",
-        "reviewer",
-        "comment",
-        "total",
-        "created_at",
-        "submitted_at",
-    ),
-    Score: ("review", "criterion", "score", "comment"),
-    Comment: ("uuid", "application", "author", "is_internal", "body", "created_at"),
-    Certificate: (
-        "uuid",
-        "number",
-        "organisation",
-        "application",
-        "area_name",
-        "domains",
-        "certified_on",
-        "valid_from",
-        "valid_until",
-        "is_recorded",
-        "revoked_on",
-        "revocation_reason",
-        "created_at",
-    ),
-    Notification: (
-        "uuid",
-        "recipient",
-        "event",
-        "content_type",
-        "object_id",
-        "language",
-        "subject",
-        "body_text",
-        "body_html",
-        "link",
-        "by_email",
-        "state",
-        "attempts",
-        "last_error",
-        "created_at",
-        "claimed_at",
-        "sent_at",
-        "read_at",
-    ),
-}
 # tables whose ids other rows point at, and the most a proposal can use of them
 RESERVED: dict[type[Model], int] = {
     Application: 1,
@@ -1206,6 +1015,33 @@ RESERVED: dict[type[Model], int] = {
     RevisionRequest: 3,
     Review: 3,
     ConflictDeclaration: 3,
+}
+_UNSET: dict[type[Model], tuple[str, ...]] = {
+    Comment: ("stored_file",),
+    DECLARATION_EVENT: ("pgh_context",),
+}
+# the tables written per batch (in this order) and their fields, as `_fields` gives them: the
+# ids of the RESERVED tables are the generator's, the others' the database's
+COLUMNS: dict[type[Model], tuple[str, ...]] = {
+    model: _fields(model, own_id=model in RESERVED, unset=_UNSET.get(model, ()))
+    for model in (
+        Application,
+        ApplicationVersion,
+        Project,
+        KPI,
+        Partner,
+        Transition,
+        RevisionRequest,
+        RevisionPoint,
+        ConflictDeclaration,
+        DECLARATION_EVENT,
+        Assignment,
+        Review,
+        Score,
+        Comment,
+        Certificate,
+        Notification,
+    )
 }
 # the tables whose per-row triggers the generator switches off while it writes (it does their work
 # set-based: the proposals' search text through STAGING, the declarations' history rows itself)

@@ -31,6 +31,28 @@ def submitted_proposal(**fields: object) -> Application:
     return application
 
 
+def screened(application: Application, actor: object) -> None:
+    """Screen the submitted proposal and pass it to the working group, every check ticked."""
+    application_transition(application=application, move="screen", actor=actor)
+    application_transition(
+        application=application,
+        move="screening_pass",
+        actor=actor,
+        checklist=list(SCREENING_CHECKLIST),
+    )
+
+
+def revision_requested(application: Application, admin: object, *, days: int) -> None:
+    """The office asks for a revision of one point, due in `days` days."""
+    application_transition(
+        application=application,
+        move="request_revision",
+        actor=admin,
+        points="ก",
+        deadline=deadline_in(days),
+    )
+
+
 def decide(
     application: Application, body: str, outcome: str, admin: object, **extra: object
 ) -> AgendaItem:
@@ -53,11 +75,7 @@ def certified_proposal(**fields: object) -> Application:
     """A proposal taken from submission to certification by the office and the committees."""
     admin = office_admin()
     application = submitted_proposal(**fields)
-    for move, extra in (
-        ("screen", {}),
-        ("screening_pass", {"checklist": list(SCREENING_CHECKLIST)}),
-    ):
-        application_transition(application=application, move=move, actor=admin, **extra)
+    screened(application, admin)
     decide(application, Body.WORKING_GROUP, "wg_recommend", admin)
     decide(application, Body.SUBCOMMITTEE, "subcommittee_forward", admin)
     decide(application, Body.COMMITTEE, "certify", admin)

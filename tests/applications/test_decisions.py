@@ -11,7 +11,7 @@ from applications.decisions.selectors import city_list
 from applications.decisions.tasks import decisions_daily_scan
 from applications.models import Body, Certificate, RevisionPoint
 from applications.services.certificates import certificate_renew
-from applications.services.decisions import SCREENING_CHECKLIST, application_transition
+from applications.services.decisions import application_transition
 from applications.services.proposals import application_submit
 from applications.services.revisions import revision_answers_save, revision_deadline_extend
 from applications.workflow import IllegalMove, State
@@ -21,6 +21,8 @@ from tests.applications.decisions import (
     deadline_in,
     decide,
     office_admin,
+    revision_requested,
+    screened,
     submitted_proposal,
 )
 from tests.factories.applications import AssignmentFactory, complete_draft
@@ -69,13 +71,7 @@ def test_the_whole_path_with_a_revision_and_conditions():
     version = application_submit(application=application, actor=application.contact)
     assert version.number == 2
     application.refresh_from_db()
-    application_transition(application=application, move="screen", actor=reviewer)
-    application_transition(
-        application=application,
-        move="screening_pass",
-        actor=reviewer,
-        checklist=list(SCREENING_CHECKLIST),
-    )
+    screened(application, reviewer)
     # approved in principle: back to the applicant with the conditions as points
     decide(
         application,
@@ -151,13 +147,7 @@ def test_resume_working_group_review_needs_an_earlier_screening():
 def test_deadline_extension_needs_a_later_date_and_a_reason():
     admin = office_admin()
     application = submitted_proposal()
-    application_transition(
-        application=application,
-        move="request_revision",
-        actor=admin,
-        points="ก",
-        deadline=deadline_in(3),
-    )
+    revision_requested(application, admin, days=3)
     request = application.revision_requests.get()
     with pytest.raises(ValidationError) as refused:
         revision_deadline_extend(request=request, actor=admin, deadline=deadline_in(2), reason="")
@@ -172,13 +162,7 @@ def test_deadline_extension_needs_a_later_date_and_a_reason():
 def test_revision_reminders_go_out_once_each():
     admin = office_admin()
     application = submitted_proposal()
-    application_transition(
-        application=application,
-        move="request_revision",
-        actor=admin,
-        points="ก",
-        deadline=deadline_in(3),
-    )
+    revision_requested(application, admin, days=3)
     today = timezone.localdate()
     for _ in range(2):
         decisions_daily_scan(today.isoformat())
@@ -277,13 +261,7 @@ def test_the_staff_home_counts_each_proposal_once():
     admin = office_admin()
     application = submitted_proposal()
     submitted_proposal()
-    application_transition(
-        application=application,
-        move="request_revision",
-        actor=admin,
-        points="ก",
-        deadline=deadline_in(1),
-    )
+    revision_requested(application, admin, days=1)
     RevisionRequest.objects.create(
         application=application, points="ข", deadline=deadline_in(1), requested_by=admin
     )

@@ -3,9 +3,14 @@ from __future__ import annotations
 import pytest
 from django.utils import timezone
 
-from applications.services.decisions import SCREENING_CHECKLIST, application_transition
+from applications.services.decisions import application_transition
 from applications.workflow import State
-from tests.applications.decisions import certified_proposal, office_admin, submitted_proposal
+from tests.applications.decisions import (
+    certified_proposal,
+    office_admin,
+    screened,
+    submitted_proposal,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -14,13 +19,7 @@ def test_a_meeting_through_the_api_decides_in_a_batch(api_client):
     admin = office_admin()
     first, second = submitted_proposal(), submitted_proposal()
     for application in (first, second):
-        application_transition(application=application, move="screen", actor=admin)
-        application_transition(
-            application=application,
-            move="screening_pass",
-            actor=admin,
-            checklist=list(SCREENING_CHECKLIST),
-        )
+        screened(application, admin)
     api_client.force_authenticate(admin)
     meeting = api_client.post(
         "/api/v1/meetings/",

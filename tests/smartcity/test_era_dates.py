@@ -69,12 +69,17 @@ def typed_dates(start: str, end: str) -> dict:
     }
 
 
+def added_in_admin(client, admin: str, start: str, end: str) -> MOU:
+    """The MOU the admin at `admin` (its URL prefix) adds from a form with typed dates."""
+    response = client.post(f"{admin}mou/mou/add/", typed_dates(start, end))
+    assert response.status_code == 302, response.context["errors"]
+    return MOU.objects.get(reference_number="MOU-TEST-1")
+
+
 @pytest.mark.django_db
 def test_the_thai_admin_takes_and_shows_the_buddhist_era(client, programme_admin):
     client.force_login(programme_admin)
-    response = client.post("/admin/mou/mou/add/", typed_dates("01/10/2568", "30/09/2573"))
-    assert response.status_code == 302, response.context["errors"]
-    mou = MOU.objects.get(reference_number="MOU-TEST-1")
+    mou = added_in_admin(client, "/admin/", "01/10/2568", "30/09/2573")
     assert (mou.signed_on, mou.effective_until) == (dt.date(2025, 10, 1), dt.date(2030, 9, 30))
     assert mou.municipalities.get().joined_on == dt.date(2025, 10, 1)
     change = client.get(f"/admin/mou/mou/{mou.pk}/change/").content.decode()
@@ -101,8 +106,6 @@ def test_admin_list_cells_show_dates_by_the_portals_rules(client, programme_admi
 @pytest.mark.django_db
 def test_the_english_admin_stays_in_the_christian_era(client, programme_admin):
     client.force_login(programme_admin)
-    response = client.post("/en/admin/mou/mou/add/", typed_dates("01/10/2025", "30/09/2030"))
-    assert response.status_code == 302, response.context["errors"]
-    mou = MOU.objects.get(reference_number="MOU-TEST-1")
+    mou = added_in_admin(client, "/en/admin/", "01/10/2025", "30/09/2030")
     assert mou.signed_on == dt.date(2025, 10, 1)
     assert "1 Oct 2025" in client.get("/en/admin/mou/mou/").content.decode()
