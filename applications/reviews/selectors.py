@@ -109,7 +109,8 @@ def _aggregate(
         spreads = {criterion.pk: CriterionSpread(criterion) for criterion in own}
         for review in by_application[application.pk]:
             for score in review.scores.all():
-                if score.criterion_id in spreads:
+                # a submitted review scores every criterion; only drafts leave one blank
+                if score.criterion_id in spreads and score.score is not None:
                     spreads[score.criterion_id].scores.append(
                         (review.reviewer, score.score, score.comment)
                     )
