@@ -26,6 +26,10 @@ STORAGES = {
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES["default"]["KEY_PREFIX"] = f"smartcity-test-{os.getpid()}"  # noqa: F405
+# live_server serves static files itself; WhiteNoise would only warn about an empty STATIC_ROOT
+MIDDLEWARE = [m for m in MIDDLEWARE if not m.startswith("whitenoise")]  # noqa: F405
+AXES_VERBOSE = False  # no log line per login in test output
+TWO_FACTOR_REQUIRED_ROLES = []  # the two-factor tests turn the policy on
 # Under pytest-xdist each process has its own test database (pytest-django) and its own Celery
 # queues: a Redis database of its own for the broker, so a worker thread of one process never
 # takes a task queued by the other (whose rows it could not see).
