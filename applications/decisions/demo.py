@@ -30,7 +30,9 @@ RECORDED_CSV = """dla_code,certificate_number,certified_on,valid_until,domains
 """
 
 
-def _screened(application: Application, admin: User) -> None:
+def screened(application: Application, admin: User) -> None:
+    """Screen the submitted proposal and pass it to the working group, every check ticked
+    (the demo's step, reused by the tests)."""
     application_transition(application=application, move="screen", actor=admin)
     application_transition(
         application=application,
@@ -71,7 +73,7 @@ def load() -> list[str]:
     today = timezone.localdate()
     if not Certificate.objects.filter(application__isnull=False).exists():
         application = submitted[0]  # the first by reference: there is one (checked above)
-        _screened(application, admin)
+        screened(application, admin)
         past = today - dt.timedelta(days=30)
         _decided(
             _meeting(admin, Body.WORKING_GROUP, "1/2569", past), application, "wg_recommend", admin
@@ -88,7 +90,7 @@ def load() -> list[str]:
         waiting = submitted.exclude(pk__in=AgendaItem.objects.values("application")).first()
         meeting = _meeting(admin, Body.WORKING_GROUP, "2/2569", today + dt.timedelta(days=14))
         if waiting is not None:
-            _screened(waiting, admin)
+            screened(waiting, admin)
             meeting_agenda_add(meeting=meeting, application=waiting, actor=admin)
         lines.append(f"meeting {meeting} scheduled")
     report = certificates_import(

@@ -6,8 +6,9 @@ import datetime as dt
 
 from django.utils import timezone
 
+from applications.decisions.demo import screened
 from applications.models import AgendaItem, Application, Body, Meeting
-from applications.services.decisions import SCREENING_CHECKLIST, application_transition
+from applications.services.decisions import application_transition
 from applications.services.meetings import (
     DecisionInput,
     meeting_agenda_add,
@@ -29,17 +30,6 @@ def submitted_proposal(**fields: object) -> Application:
     application_submit(application=application, actor=application.contact)
     application.refresh_from_db()
     return application
-
-
-def screened(application: Application, actor: object) -> None:
-    """Screen the submitted proposal and pass it to the working group, every check ticked."""
-    application_transition(application=application, move="screen", actor=actor)
-    application_transition(
-        application=application,
-        move="screening_pass",
-        actor=actor,
-        checklist=list(SCREENING_CHECKLIST),
-    )
 
 
 def revision_requested(application: Application, admin: object, *, days: int) -> None:
