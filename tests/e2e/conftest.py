@@ -6,11 +6,14 @@ from collections.abc import Callable, Iterator
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import ConsoleMessage, Page, Response
+from playwright.sync_api import ConsoleMessage, Page, Response, expect
 
 from tests.factories.accounts import PASSWORD
 
 _axe = Axe()
+# Two test processes share two cores (pytest-xdist): an assertion waits up to 10 s, not 5, for
+# the page to reach the state it expects. A page that never gets there still fails.
+expect.set_options(timeout=10_000)
 
 
 @pytest.fixture(autouse=True)

@@ -4,10 +4,12 @@ browser, submits it and follows it; two editors of one draft do not lose each ot
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import parse_qs
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Page, Response, expect
 
 from applications.models import Application
 from tests.e2e.conftest import assert_accessible
@@ -90,6 +92,24 @@ def wait_saved(page: Page) -> None:
     expect(page.locator("#save-status")).to_contain_text(SAVED, timeout=15_000)
 
 
+def saved_after(page: Page, action: Callable[[], None], *texts: str) -> None:
+    """Do `action`, then wait until a save carrying every text (thousands separators aside) has
+    answered. "Saved at" alone may be an earlier save's answer while the last one still waits in
+    htmx's queue (hx-sync "queue last"); leaving the page then would drop it."""
+    wanted = {text.replace(",", "") for text in texts}
+
+    def carries(response: Response) -> bool:
+        if response.request.method != "POST":
+            return False
+        sent = parse_qs(response.request.post_data or "")
+        return wanted <= {value.replace(",", "") for values in sent.values() for value in values}
+
+    with page.expect_response(carries, timeout=15_000) as answer:
+        action()
+    assert answer.value.ok, answer.value.status
+    wait_saved(page)
+
+
 @pytest.fixture
 def yala(db):
     return OrganisationFactory(name_th="เทศบาลนครยะลา", name_en="Yala City Municipality")
@@ -115,16 +135,15 @@ def test_officer_prepares_leaves_returns_and_submits(browser: Browser, live_serv
         assert_accessible(page)
         for field in ids:
             page.locator(f"#{field}").fill(TEXTS[field])
-        page.keyboard.press("Tab")  # leaving a field saves at once
-        wait_saved(page)
+        # leaving a field saves at once
+        saved_after(page, lambda: page.keyboard.press("Tab"), *(TEXTS[f] for f in ids))
         if section == "profile":  # Enter in a field never submits the page
             page.locator("#id_area_km2").press("Enter")
             expect(page).to_have_url(f"{base}{edit}/profile/")
     page.goto(f"{base}{edit}/domains/")
     assert_accessible(page)
     page.get_by_label("การเดินทางและขนส่งอัจฉริยะ").check()
-    page.get_by_label("สิ่งแวดล้อมอัจฉริยะ").check()
-    wait_saved(page)
+    saved_after(page, page.get_by_label("สิ่งแวดล้อมอัจฉริยะ").check, "mobility", "environment")
 
     page.goto(f"{base}{edit}/projects/")
     for index, (domain, title, budget, starts, ends, kpis) in enumerate(PROJECTS):
@@ -145,12 +164,11 @@ def test_officer_prepares_leaves_returns_and_submits(browser: Browser, live_serv
             kpi.locator('input[name$="-name"]').fill(name)
             kpi.locator('input[name$="-target"]').fill(target)
             kpi.locator('input[name$="-target_year"]').fill(year)
-        page.keyboard.press("Tab")
-        wait_saved(page)
+        typed = [title, starts, ends, *(text for kpi in kpis for text in kpi)]
+        saved_after(page, lambda: page.keyboard.press("Tab"), *typed)
     expect(page.locator('input[name$="-budget"]').first).to_have_value("12,500,000")
     expect(page.locator("#totals-all")).to_have_text("15,500,000")
     expect(page.locator("#totals-year")).to_contain_text("2570")
-    page.wait_for_timeout(500)
     context.close()  # the browser closes mid-way: nothing was lost
 
     context = new_context(browser)
