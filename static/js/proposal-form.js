@@ -2,7 +2,9 @@
 // - Enter in a text field never submits the page (a sub-form row is not the whole form);
 // - amounts show thousands separators when the field is left;
 // - a project or KPI block is removed from the page, then the form autosaves;
-// - the total budget per domain and per starting year follows what is typed.
+// - the total budget per domain and per starting year follows what is typed;
+// - the save status is honest: after a change it says "Saving…" until a save sent after that
+//   change has answered, and a page left with changes not yet saved sends them once more.
 (function () {
   "use strict";
 
@@ -84,6 +86,65 @@
     block.remove();
     updateTotals();
     if (form) autosave(form);
+  });
+
+  function autosaveForm(element) {
+    return element && element.closest ? element.closest("form[data-autosave]") : null;
+  }
+
+  function showSaving(form) {
+    var status = form.querySelector("#save-status");
+    if (status && !status.querySelector(".alert")) status.textContent = form.dataset.saving;
+  }
+
+  // Each change counts; a save remembers the count it carried. htmx queues the last change
+  // behind a save in flight ("queue last"), so an earlier save's answer must not read as "saved".
+  function changed(event) {
+    var form = autosaveForm(event.target);
+    if (!form) return;
+    form.dataset.changes = String(Number(form.dataset.changes || 0) + 1);
+    form.dataset.unsaved = "true";
+    showSaving(form);
+  }
+
+  // capture: counted before htmx's own listener on the form sends the save the event triggers
+  document.addEventListener("input", changed, true);
+  document.addEventListener("change", changed, true);
+
+  document.addEventListener("htmx:configRequest", function (event) {
+    var form = event.detail.elt;
+    if (form.matches && form.matches("form[data-autosave]")) {
+      form.dataset.sent = form.dataset.changes || "0";
+    }
+  });
+
+  document.addEventListener("htmx:afterRequest", function (event) {
+    var form = event.detail.elt;
+    if (!form.matches || !form.matches("form[data-autosave]") || !event.detail.successful) return;
+    if (form.dataset.sent === (form.dataset.changes || "0")) {
+      delete form.dataset.unsaved;
+    } else {
+      showSaving(form);  // a newer change is on its way
+    }
+  });
+
+  // Leaving (a link, the back button, closing the tab) while a change is unsaved: send the form
+  // once more, as the browser lets a keepalive request finish after the page is gone. The server
+  // takes a second save of the same editor's form as a save, never as someone else's conflict.
+  window.addEventListener("pagehide", function () {
+    document.querySelectorAll("form[data-autosave][data-unsaved]").forEach(function (form) {
+      try {
+        fetch(form.getAttribute("hx-post"), {
+          method: "POST",
+          body: new FormData(form),
+          keepalive: true,
+          credentials: "same-origin",
+          headers: { "HX-Request": "true" },
+        });
+      } catch (error) {
+        // over the keepalive limit (64 KB): a page being left can send nothing more
+      }
+    });
   });
 
   document.addEventListener("input", updateTotals);

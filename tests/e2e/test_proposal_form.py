@@ -252,3 +252,40 @@ def test_two_editors_the_stale_save_shows_a_notice_and_loses_nothing(
     assert draft.vision == "วิสัยทัศน์ของผู้ติดต่อ"
     for page in pages:
         page.context.close()
+
+
+def test_leaving_while_a_save_waits_loses_nothing(browser: Browser, live_server, yala):
+    """The first save is held on the wire; the next change queues behind it, and the status says
+    "Saving…", not "Saved". The officer leaves for another section at once: the page sends the
+    form once more as it goes (pagehide, keepalive), and both changes are kept."""
+    base = live_server.url
+    draft = complete_draft(lead_org=yala)
+    page = new_context(browser).new_page()
+    sign_in(page, base, draft.contact)
+    vision = f"{base}/applications/{draft.uuid}/edit/vision/"
+    page.goto(vision)
+    held: list = []
+
+    def hold_the_first_save(route) -> None:
+        if route.request.method == "POST" and not held:
+            held.append(route)  # never answered: the page is left while it waits
+        else:
+            route.continue_()
+
+    page.route(vision, hold_the_first_save)
+    page.locator("#id_vision").fill("ยะลาเมืองแห่งความสุข")
+    page.keyboard.press("Tab")
+    while not held:
+        page.wait_for_timeout(50)
+    page.locator("#id_goals").fill("ลดขยะร้อยละ 20")
+    page.keyboard.press("Tab")
+    expect(page.locator("#save-status")).to_have_text("กำลังบันทึก…")
+    page.goto(f"{base}/applications/{draft.uuid}/edit/profile/")  # leave at once
+    for _ in range(100):  # the keepalive save reaches the server after the page is gone
+        draft.refresh_from_db()
+        if draft.goals == "ลดขยะร้อยละ 20":
+            break
+        page.wait_for_timeout(100)
+    assert (draft.vision, draft.goals) == ("ยะลาเมืองแห่งความสุข", "ลดขยะร้อยละ 20")
+    page.unroute_all(behavior="ignoreErrors")
+    page.context.close()
