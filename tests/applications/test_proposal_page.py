@@ -55,3 +55,14 @@ def test_home_and_dashboard_offer_a_start_and_a_pending_officer_learns_why_not(c
     assert "/applications/start/" not in page
     assert "รอการอนุมัติ" in page
     assert "หรือผู้ดูแลโครงการของสำนักงานเมืองอัจฉริยะเป็นผู้พิจารณา" in page  # who decides
+
+
+@pytest.mark.parametrize("prefix", ["", "/en"])
+def test_area_and_population_show_thousands_separators(client, prefix):
+    from decimal import Decimal
+
+    application = complete_draft(area_km2=Decimal("1234.50"), population_covered=1_061_250)
+    client.force_login(application.contact)
+    page = client.get(f"{prefix}{application.get_absolute_url()}").content.decode()
+    assert ">1,234.50</dd>" in page
+    assert ">1,061,250</dd>" in page
