@@ -30,6 +30,7 @@ SECRET_KEY = (
 )
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+CSRF_FAILURE_VIEW = "smartcity.views.csrf_failure"  # the layout, in the visitor's language
 
 INSTALLED_APPS = [
     "django.contrib.admin",

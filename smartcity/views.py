@@ -76,12 +76,23 @@ ERRORS: dict[int, tuple[str, Promise, Promise]] = {  # status → API code, titl
         _("The portal could not complete the request. We have been told; please try again later."),
     ),
 }
+CSRF_FAILED = (
+    "csrf_failed",
+    _("The form has expired"),
+    _(
+        "The page was open for a long time, or you logged in or out in another tab, so the portal "
+        "could not accept what you sent. Go back, reload the page and send it again (copy any long "
+        "text you typed first)."
+    ),
+)
 logger = logging.getLogger(__name__)
 
 
-def _error(request: HttpRequest, status: int) -> HttpResponse:
+def _error(
+    request: HttpRequest, status: int, text: tuple[str, Promise, Promise] | None = None
+) -> HttpResponse:
     """The error page in the request's language; under /api/ the API's {"code", "detail"}."""
-    code, title, explanation = ERRORS[status]
+    code, title, explanation = text or ERRORS[status]
     if request.path.startswith("/api/"):
         return JsonResponse({"code": code, "detail": str(explanation)}, status=status)
     context = {"status": status, "title": title, "explanation": explanation}
@@ -94,6 +105,12 @@ def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
 
 def permission_denied(request: HttpRequest, exception: Exception) -> HttpResponse:
     return _error(request, 403)  # the exception's text is not for the visitor
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """A form sent without a valid CSRF token (CSRF_FAILURE_VIEW): said in the visitor's
+    language on the layout, instead of Django's English technical page."""
+    return _error(request, 403, CSRF_FAILED)
 
 
 def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
