@@ -61,6 +61,17 @@ def era_year(year: int) -> int:
     return year + BUDDHIST_ERA_OFFSET if uses_buddhist_era() else year
 
 
+_CE_YEAR = re.compile(r"\b(?:19|20|21)\d\d\b")
+
+
+def era_years(text: object) -> str:
+    """Every CE year within a text in the active language's era: the Django admin's date
+    drill-down titles ("2026", "พฤศจิกายน 2026") read "2569", "พฤศจิกายน 2569" in Thai."""
+    if not uses_buddhist_era():
+        return str(text)
+    return _CE_YEAR.sub(lambda year: str(era_year(int(year.group()))), str(text))
+
+
 def _local_date(value: dt.date | dt.datetime) -> dt.date:
     if isinstance(value, dt.datetime):
         return timezone.localtime(value).date() if timezone.is_aware(value) else value.date()

@@ -109,3 +109,21 @@ def test_the_english_admin_stays_in_the_christian_era(client, programme_admin):
     mou = added_in_admin(client, "/en/admin/", "01/10/2025", "30/09/2030")
     assert mou.signed_on == dt.date(2025, 10, 1)
     assert "1 Oct 2025" in client.get("/en/admin/mou/mou/").content.decode()
+
+
+@pytest.mark.django_db
+def test_the_admin_date_drill_down_reads_in_the_languages_era(client, programme_admin):
+    for year in (2024, 2025):
+        AuditLog.objects.create(
+            event=AuditEvent.LOGIN,
+            user=programme_admin,
+            created_at=dt.datetime(year, 10, 1, 9, 30, tzinfo=dt.UTC),
+        )
+    client.force_login(programme_admin)
+    years = client.get("/admin/accounts/auditlog/").content.decode()
+    assert ">2567</a>" in years
+    assert ">2568</a>" in years
+    assert "created_at__year=2025" in years  # the links keep CE
+    months = client.get("/admin/accounts/auditlog/", {"created_at__year": "2025"}).content
+    assert "ตุลาคม 2568" in months.decode()
+    assert ">2025</a>" in client.get("/en/admin/accounts/auditlog/").content.decode()
