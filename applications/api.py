@@ -41,6 +41,7 @@ from applications.serializers import (
     AttachmentOut,
     CallOut,
     DiffRowOut,
+    RevisionAnswersIn,
     RevisionRequestIn,
     RevisionRequestOut,
     TransitionOut,
@@ -56,7 +57,7 @@ from applications.services.proposals import (
     application_withdraw,
     attachment_add,
 )
-from applications.services.revisions import application_request_revision
+from applications.services.revisions import application_request_revision, revision_answers_save
 from applications.services.versions import version_diff
 from smartcity.http import signed_in_user
 from smartcity.listrows import ValuesRows
@@ -200,6 +201,20 @@ class ApplicationViewSet(
             reason=body.validated_data["reason"],
         )
         return Response(self._reloaded(application))
+
+    @extend_schema(request=RevisionAnswersIn, responses=RevisionRequestOut)
+    @action(detail=True, methods=["post"], url_path="revision-answers")
+    def revision_answers(self, request: Request, uuid: str) -> Response:
+        """Answer points of the open revision request (each point by its number); resubmitting
+        (`submit`) needs every point answered."""
+        body = RevisionAnswersIn(data=request.data)
+        body.is_valid(raise_exception=True)
+        revision_request = revision_answers_save(
+            application=self.get_object(),
+            actor=signed_in_user(request),
+            answers={row["number"]: row["answer"] for row in body.validated_data["answers"]},
+        )
+        return Response(RevisionRequestOut(revision_request).data)
 
     @extend_schema(request=RevisionRequestIn, responses={201: RevisionRequestOut})
     @action(detail=True, methods=["post"], url_path="request-revision")

@@ -27,7 +27,7 @@ from applications.services.proposals import (
     application_submit,
     application_update,
 )
-from applications.services.revisions import application_request_revision
+from applications.services.revisions import application_request_revision, revision_answers_save
 from applications.workflow import State
 from municipalities.models import LOCAL_KINDS, Organisation, OrganisationKind, Province
 from municipalities.services import organisation_save
@@ -253,6 +253,14 @@ def load() -> list[str]:
                 deadline=timezone.localdate() + dt.timedelta(days=30),
             )
             if index % 12 == 1:  # answered already: a second version to compare
+                revision_answers_save(
+                    application=application,
+                    actor=officer,
+                    answers={
+                        1: "แนบแผนที่ขอบเขตพื้นที่ไว้ท้ายข้อเสนอแล้ว",
+                        2: "แยกงบประมาณรายปีไว้ในแต่ละโครงการแล้ว",
+                    },
+                )
                 application_update(
                     application=application,
                     actor=officer,

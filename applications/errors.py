@@ -39,3 +39,9 @@ class CallClosed(DomainError):
     """The call does not accept new drafts."""
 
     code = "call_closed"
+
+
+class RevisionUnanswered(DomainError):
+    """A resubmission while points of the open revision request have no answer."""
+
+    code = "revision_unanswered"

@@ -311,6 +311,17 @@ class RevisionRequestIn(serializers.Serializer):
     deadline = serializers.DateField()
 
 
+class RevisionAnswerIn(serializers.Serializer):
+    number = serializers.IntegerField(min_value=1)
+    answer = serializers.CharField(allow_blank=True)
+
+
+class RevisionAnswersIn(serializers.Serializer):
+    """The lead organisation's answers to points of the open revision request, by number."""
+
+    answers = RevisionAnswerIn(many=True, allow_empty=False)
+
+
 class WithdrawIn(serializers.Serializer):
     reason = serializers.CharField(required=False, allow_blank=True, default="")
 

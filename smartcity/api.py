@@ -62,7 +62,11 @@ ERRORS = {
     "404": "Not found, or not visible to the caller",
     "429": "Too many requests: try again after the Retry-After header's seconds",
 }
-WRITE_ERRORS = {**ERRORS, "409": "A rule of the programme refused it (DomainError)"}
+WRITE_ERRORS = {
+    **ERRORS,
+    "409": "A rule of the programme refused it (DomainError)",
+    "415": "The body's media type cannot be read: send JSON (or multipart where a file goes)",
+}
 
 
 def document_errors(result: dict[str, Any], **kwargs: object) -> dict[str, Any]:

@@ -209,10 +209,7 @@ def revision_answer(request: AuthenticatedHttpRequest, uuid: str) -> HttpRespons
         resubmit = "resubmit" in request.POST
         try:
             revision_answers_save(
-                application=application,
-                actor=request.user,
-                answers=form.answers(),
-                require_all=resubmit,
+                application=application, actor=request.user, answers=form.answers()
             )
             if resubmit:
                 version = application_submit(application=application, actor=request.user)

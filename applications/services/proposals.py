@@ -20,6 +20,7 @@ from applications.errors import (
     CallClosed,
     DuplicateProposal,
     NotEditable,
+    RevisionUnanswered,
     StaleRevision,
     SubmissionClosed,
 )
@@ -31,6 +32,7 @@ from applications.models import (
     Call,
     Partner,
     Project,
+    RevisionPoint,
     normalised_area,
 )
 from applications.selectors import application_for_snapshot
@@ -286,13 +288,34 @@ def submission_window_check(*, application: Application, now: dt.datetime) -> No
             )
 
 
+def revision_answers_check(*, application: Application) -> None:
+    """A revised proposal goes back only with every point of its revision request answered,
+    whichever way it is resubmitted (the answers page, the form, the API): RevisionUnanswered."""
+    if application.state != State.REVISION_REQUESTED:
+        return
+    missing = [
+        str(number)
+        for number, answer in RevisionPoint.objects.filter(
+            request__application=application, request__answered_at__isnull=True
+        )
+        .order_by("number")
+        .values_list("number", "answer")
+        if not answer.strip()
+    ]
+    if missing:
+        raise RevisionUnanswered(
+            _("Answer every point before resubmitting (missing: %(points)s).")
+            % {"points": ", ".join(missing)}
+        )
+
+
 @transaction.atomic
 def application_submit(
     *, application: Application, actor: User, now: dt.datetime | None = None
 ) -> ApplicationVersion:
     """Freeze the draft (or the revised proposal) as its next version and move it to submitted;
     a first submission gets its reference number and freezes the call's criteria
-    (SubmissionClosed, IncompleteProposal, IllegalMove)."""
+    (SubmissionClosed, IncompleteProposal, RevisionUnanswered, IllegalMove)."""
     now = now or timezone.now()
     application = (
         Application.objects.select_for_update(of=("self",))
@@ -301,6 +324,7 @@ def application_submit(
     )
     submission_window_check(application=application, now=now)
     checklist_enforce(application_for_snapshot(pk=application.pk))
+    revision_answers_check(application=application)
     is_first = application.state == State.DRAFT
     if is_first:
         application.reference = reference_next(at=now)

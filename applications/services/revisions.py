@@ -121,27 +121,20 @@ def revision_open(application: Application) -> RevisionRequest | None:
 
 @transaction.atomic
 def revision_answers_save(
-    *, application: Application, actor: User, answers: Mapping[int, str], require_all: bool = False
+    *, application: Application, actor: User, answers: Mapping[int, str]
 ) -> RevisionRequest:
-    """Save the lead organisation's answer to each point (IllegalMove, ValidationError)."""
+    """Save the lead organisation's answer to each point (IllegalMove). Resubmitting needs every
+    point answered (services.proposals.revision_answers_check)."""
     application = Application.objects.select_for_update().get(pk=application.pk)
     request = revision_open(application)
     if request is None or not actor.has_perm("applications.answer_revision", application):
         raise IllegalMove(_("There is no revision request to answer."))
     now = timezone.now()
-    missing = []
     for point in request.items.all():
         answer = answers.get(point.number, point.answer).strip()
         if answer != point.answer:
             point.answer, point.answered_at = answer, now
             point.save(update_fields=["answer", "answered_at"])
-        if not answer:
-            missing.append(str(point.number))
-    if require_all and missing:
-        raise ValidationError(
-            _("Answer every point before resubmitting (missing: %(points)s).")
-            % {"points": ", ".join(missing)}
-        )
     return request
 
 

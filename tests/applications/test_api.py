@@ -105,6 +105,14 @@ def test_draft_submitted_revised_resubmitted_after_closing_and_diffed(api_client
         format="json",
     )
     assert changed.status_code == 200, changed.data
+    unanswered = api_client.post(f"{URL}{uuid}/submit/")
+    assert unanswered.status_code == 409, unanswered.data
+    assert unanswered.data["code"] == "revision_unanswered"
+    answers = [{"number": 1, "answer": "ปรับงบประมาณโครงการแรกเป็น 9.8 ล้านบาท"}]
+    answered = api_client.post(
+        f"{URL}{uuid}/revision-answers/", {"answers": answers}, format="json"
+    )
+    assert answered.status_code == 200, answered.data
     resubmitted = api_client.post(f"{URL}{uuid}/submit/")
     assert resubmitted.status_code == 201, resubmitted.data
     assert resubmitted.data["number"] == 2

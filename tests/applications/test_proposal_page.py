@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from applications.services.proposals import application_submit, application_update
+from applications.services.revisions import revision_answers_save
 from applications.workflow import State
 from smartcity.accounts.models import Membership
 from smartcity.templatetags.thai_dates import thai_date
@@ -29,6 +30,7 @@ def test_revision_request_deadline_versions_diff_and_withdrawal(client):
     assert "ตรวจสอบคุณสมบัติ" in page  # the tracker's current stage: screening
 
     application_update(application=draft, actor=officer, fields={"vision": "วิสัยทัศน์ใหม่"})
+    revision_answers_save(application=draft, actor=officer, answers={1: "เพิ่มตารางงบประมาณแล้ว"})
     application_submit(application=draft, actor=officer)
     compare = reverse("applications:versions-compare", kwargs={"uuid": draft.uuid})
     diff = client.get(compare, {"older": 1, "newer": 2}).content.decode()

@@ -664,6 +664,14 @@ MATRIX: dict[str, Route] = {
         kwargs=submitted_of_a,
         method="post",
     ),
+    # no revision request is open on the submitted proposal: whoever sees it is told so (409)
+    "api:application-revision-answers": Route(
+        {**full_view(409), **dict.fromkeys((REVIEWER, PARTNER_OFFICER, CONFLICTED_REVIEWER), 409)},
+        kwargs=submitted_of_a,
+        method="post",
+        data={"answers": [{"number": 1, "answer": "แนบแผนที่แล้ว"}]},
+        format="json",
+    ),
     "api:application-request-revision": Route(
         {**full_view(201), OFFICER_A: 409, REVIEWER: 409, PARTNER_OFFICER: 409},
         kwargs=submitted_of_a,
