@@ -32,12 +32,12 @@ from applications.models import (
     Call,
     Partner,
     Project,
-    RevisionPoint,
     normalised_area,
 )
 from applications.selectors import application_for_snapshot
 from applications.serializers import KPI_FIELDS, PROJECT_FIELDS
 from applications.services.calls import call_criteria_freeze
+from applications.services.revisions import revision_open
 from applications.services.versions import reference_next, version_freeze
 from applications.validation import application_problems, project_problems
 from applications.workflow import State
@@ -280,28 +280,20 @@ def submission_window_check(*, application: Application, now: dt.datetime) -> No
             _("This call closed for submissions on %(date)s.")
             % {"date": thai_datetime(call.closes_at)}
         )
-    if application.state == State.REVISION_REQUESTED:
-        request = application.revision_requests.filter(answered_at__isnull=True).first()
-        if request is not None and _end_of_day_passed(request.deadline, now):
-            raise SubmissionClosed(
-                _("The deadline of the revision request has passed; contact the Smart City Office.")
-            )
+    request = revision_open(application)
+    if request is not None and _end_of_day_passed(request.deadline, now):
+        raise SubmissionClosed(
+            _("The deadline of the revision request has passed; contact the Smart City Office.")
+        )
 
 
 def revision_answers_check(*, application: Application) -> None:
     """A revised proposal goes back only with every point of its revision request answered,
     whichever way it is resubmitted (the answers page, the form, the API): RevisionUnanswered."""
-    if application.state != State.REVISION_REQUESTED:
+    request = revision_open(application)
+    if request is None:
         return
-    missing = [
-        str(number)
-        for number, answer in RevisionPoint.objects.filter(
-            request__application=application, request__answered_at__isnull=True
-        )
-        .order_by("number")
-        .values_list("number", "answer")
-        if not answer.strip()
-    ]
+    missing = [str(point.number) for point in request.items.all() if not point.answer.strip()]
     if missing:
         raise RevisionUnanswered(
             _("Answer every point before resubmitting (missing: %(points)s).")
