@@ -11,9 +11,9 @@ from playwright.sync_api import Page, expect
 from smartcity.accounts.models import Membership, MembershipStatus, User
 from smartcity.accounts.roles import Role
 from smartcity.notifications.models import Notification
-from tests.e2e.conftest import assert_accessible
+from tests.e2e.conftest import assert_accessible, log_in
 from tests.e2e.test_signup import shot
-from tests.factories.accounts import PASSWORD, UserFactory
+from tests.factories.accounts import UserFactory
 from tests.factories.municipalities import registry_load
 
 SAEN_SUK = "4200103"
@@ -35,15 +35,6 @@ WORDS = {
     },
 }
 DESKTOP, PHONE = {"width": 1366, "height": 900}, {"width": 390, "height": 844}
-
-
-def log_in(page: Page, base: str, user: User, password: str = PASSWORD) -> None:
-    page.context.clear_cookies()
-    page.goto(f"{base}/accounts/login/")
-    page.fill("#id_username", user.email)
-    page.fill("#id_password", password)
-    page.locator("main button[type=submit]").click()
-    page.wait_for_load_state()
 
 
 def pending_count(page: Page, url: str) -> str:

@@ -12,8 +12,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Response, expect
 
 from applications.models import Application
-from tests.e2e.conftest import assert_accessible
-from tests.factories.accounts import PASSWORD
+from tests.e2e.conftest import assert_accessible, log_in
 from tests.factories.applications import CallFactory, approved_officer, complete_draft
 from tests.factories.municipalities import OrganisationFactory
 
@@ -62,14 +61,6 @@ PROJECTS = [
         [("จุดตรวจวัดคุณภาพอากาศ", "25", "2570")],
     ),
 ]
-
-
-def sign_in(page: Page, base: str, user: object) -> None:
-    page.goto(f"{base}/accounts/login/")
-    page.get_by_label("ที่อยู่อีเมล").fill(user.email)
-    page.get_by_label("รหัสผ่าน").fill(PASSWORD)
-    page.get_by_role("button", name="เข้าสู่ระบบ").click()
-    page.wait_for_load_state()
 
 
 def new_context(browser: Browser) -> BrowserContext:
@@ -122,7 +113,7 @@ def test_officer_prepares_leaves_returns_and_submits(browser: Browser, live_serv
     CallFactory(title_th="เมืองอัจฉริยะประเทศไทย 2569", title_en="Smart City Thailand 2026")
     context = new_context(browser)
     page = context.new_page()
-    sign_in(page, base, officer)
+    log_in(page, base, officer)
     shoot(page, base, "/accounts/dashboard/", "proposal-dashboard")
     page.goto(f"{base}/accounts/dashboard/")
     page.get_by_role("button", name=re.compile("เริ่มจัดทำข้อเสนอ")).click()
@@ -173,7 +164,7 @@ def test_officer_prepares_leaves_returns_and_submits(browser: Browser, live_serv
 
     context = new_context(browser)
     page = context.new_page()
-    sign_in(page, base, officer)
+    log_in(page, base, officer)
     page.goto(f"{base}{edit}/projects/")
     expect(page.locator('input[name$="-title"]').nth(1)).to_have_value("เซนเซอร์คุณภาพอากาศ")
     expect(page.locator('input[name$="-target_year"]').first).to_have_value("2570")
@@ -224,7 +215,7 @@ def test_two_editors_the_stale_save_shows_a_notice_and_loses_nothing(
     pages = []
     for user in (draft.contact, other):
         page = new_context(browser).new_page()
-        sign_in(page, base, user)
+        log_in(page, base, user)
         page.goto(f"{base}/applications/{draft.uuid}/edit/vision/")
         pages.append(page)
     mine, theirs = pages
@@ -261,7 +252,7 @@ def test_leaving_while_a_save_waits_loses_nothing(browser: Browser, live_server,
     base = live_server.url
     draft = complete_draft(lead_org=yala)
     page = new_context(browser).new_page()
-    sign_in(page, base, draft.contact)
+    log_in(page, base, draft.contact)
     vision = f"{base}/applications/{draft.uuid}/edit/vision/"
     page.goto(vision)
     held: list = []
